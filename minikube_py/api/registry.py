@@ -1,0 +1,143 @@
+"""The resource registry: every REST resource the API server serves, described once.
+
+Handlers, discovery, OpenAPI, tables, selectors and validation all key off a
+`ResourceInfo`. Objects inside the API server are plain JSON-compatible dicts,
+shaped exactly as Kubernetes writes them; the msgspec models in `model/` give
+their schemas and decode them at the edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ALL_VERBS = ("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch")
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceInfo:
+    group: str  # "" for the core group
+    version: str
+    kind: str
+    plural: str
+    namespaced: bool
+    short_names: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    subresources: tuple[str, ...] = ()  # "status", "scale", "binding", "eviction", ...
+    verbs: tuple[str, ...] = ALL_VERBS
+    # the OpenAPI component name of the kind's schema, e.g. io.k8s.api.core.v1.Pod
+    schema_name: str = ""
+    # field selectors beyond metadata.name / metadata.namespace
+    field_selectors: tuple[str, ...] = ()
+    # the type has a spec/status split: PUT to the main resource ignores status,
+    # PUT to /status changes only status
+    has_status: bool = True
+    # spec changes bump metadata.generation
+    has_generation: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def singular(self) -> str:
+        return self.kind.lower()
+
+    @property
+    def group_version(self) -> str:
+        return f"{self.group}/{self.version}" if self.group else self.version
+
+    @property
+    def api_version(self) -> str:
+        return self.group_version
+
+    @property
+    def list_kind(self) -> str:
+        return f"{self.kind}List"
+
+    def key_prefix(self, namespace: str | None = None) -> str:
+        """The store prefix of this resource (in one namespace, or all)."""
+        base = f"/registry/{self.plural}/" if not self.group else f"/registry/{self.group}/{self.plural}/"
+        if self.namespaced and namespace:
+            return f"{base}{namespace}/"
+        return base
+
+    def key(self, namespace: str | None, name: str) -> str:
+        if self.namespaced:
+            return f"{self.key_prefix(namespace)}{name}"
+        return f"{self.key_prefix()}{name}"
+
+
+def _core(kind: str, plural: str, namespaced: bool = True, **kw: object) -> ResourceInfo:
+    return ResourceInfo("", "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.core.v1.{kind}", **kw)  # type: ignore[arg-type]
+
+
+def _grp(group: str, pkg: str, kind: str, plural: str, namespaced: bool = True, **kw: object) -> ResourceInfo:
+    return ResourceInfo(group, "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.{pkg}.v1.{kind}", **kw)  # type: ignore[arg-type]
+
+
+RESOURCES: tuple[ResourceInfo, ...] = (
+    _core("Namespace", "namespaces", False, short_names=("ns",), subresources=("status", "finalize"),
+          field_selectors=("status.phase",)),
+    _core("Pod", "pods", short_names=("po",), categories=("all",),
+          subresources=("status", "binding", "eviction", "log", "exec", "attach", "portforward", "ephemeralcontainers"),
+          field_selectors=("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+                           "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName")),
+    _core("Service", "services", short_names=("svc",), categories=("all",), subresources=("status",)),
+    _core("Endpoints", "endpoints", short_names=("ep",), has_status=False),
+    _core("ConfigMap", "configmaps", short_names=("cm",), has_status=False),
+    _core("Secret", "secrets", has_status=False, field_selectors=("type",)),
+    _core("ServiceAccount", "serviceaccounts", short_names=("sa",), has_status=False, subresources=("token",)),
+    _core("Node", "nodes", False, short_names=("no",), subresources=("status",), field_selectors=("spec.unschedulable",)),
+    _core("Event", "events", short_names=("ev",), has_status=False,
+          field_selectors=("involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+                           "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+                           "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type")),
+    _core("ReplicationController", "replicationcontrollers", short_names=("rc",), categories=("all",),
+          subresources=("status", "scale"), has_generation=True, field_selectors=("status.replicas",)),
+    _core("LimitRange", "limitranges", short_names=("limits",), has_status=False),
+    _core("ResourceQuota", "resourcequotas", short_names=("quota",), subresources=("status",)),
+    _grp("apps", "apps", "Deployment", "deployments", short_names=("deploy",), categories=("all",),
+         subresources=("status", "scale"), has_generation=True),
+    _grp("apps", "apps", "ReplicaSet", "replicasets", short_names=("rs",), categories=("all",),
+         subresources=("status", "scale"), has_generation=True, field_selectors=("status.replicas",)),
+    _grp("apps", "apps", "DaemonSet", "daemonsets", short_names=("ds",), categories=("all",),
+         subresources=("status",), has_generation=True),
+    _grp("apps", "apps", "StatefulSet", "statefulsets", short_names=("sts",), categories=("all",),
+         subresources=("status", "scale"), has_generation=True),
+    _grp("batch", "batch", "Job", "jobs", categories=("all",), subresources=("status",), has_generation=True,
+         field_selectors=("status.successful",)),
+    _grp("batch", "batch", "CronJob", "cronjobs", short_names=("cj",), categories=("all",),
+         subresources=("status",), has_generation=True),
+    _grp("discovery.k8s.io", "discovery", "EndpointSlice", "endpointslices", has_status=False),
+    _grp("coordination.k8s.io", "coordination", "Lease", "leases", has_status=False),
+    _grp("events.k8s.io", "events", "Event", "events", short_names=("ev",), has_status=False,
+         field_selectors=("regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid",
+                          "reason", "reportingController", "type")),
+)
+
+
+class Registry:
+    """Lookups over RESOURCES by URL parts and by kind."""
+
+    def __init__(self, resources: tuple[ResourceInfo, ...] = RESOURCES) -> None:
+        self.resources = resources
+        self._by_path: dict[tuple[str, str, str], ResourceInfo] = {}
+        self._by_kind: dict[tuple[str, str], ResourceInfo] = {}
+        for r in resources:
+            path_key = (r.group, r.version, r.plural)
+            if path_key in self._by_path:
+                raise ValueError(f"duplicate resource {path_key}")
+            self._by_path[path_key] = r
+            self._by_kind[(r.group_version, r.kind)] = r
+
+    def lookup(self, group: str, version: str, plural: str) -> ResourceInfo | None:
+        return self._by_path.get((group, version, plural))
+
+    def by_kind(self, api_version: str, kind: str) -> ResourceInfo | None:
+        return self._by_kind.get((api_version, kind))
+
+    def groups(self) -> dict[str, list[str]]:
+        """group -> versions, in registration order."""
+        out: dict[str, list[str]] = {}
+        for r in self.resources:
+            versions = out.setdefault(r.group, [])
+            if r.version not in versions:
+                versions.append(r.version)
+        return out
