@@ -1,17 +1,17 @@
 """The store's one error tree. Every failure a caller can act on has its own type.
 
-    StoreError
-     +-- KeyExists        create of a key that exists
-     +-- NotFound         get/update/delete of a key that does not exist
-     +-- Conflict         update/delete whose expected revision moved
-     +-- Compacted        a revision older than the compaction point was asked for
-     +-- FutureRevision   a revision newer than the current one was asked for
-     +-- TooLarge         a value over the size limit
-     +-- InvalidKey       a malformed key or prefix
-     +-- InvalidContinue  a continue token that cannot be decoded
-     +-- WatchOverflow    a watcher fell too far behind and was cut off
-     +-- StoreLocked      another process holds the database for writing
-     +-- StoreClosed      an operation on a closed store
+StoreError
+ +-- KeyExists        create of a key that exists
+ +-- NotFound         get/update/delete of a key that does not exist
+ +-- Conflict         update/delete whose expected revision moved
+ +-- Compacted        a revision older than the compaction point was asked for
+ +-- FutureRevision   a revision newer than the current one was asked for
+ +-- TooLarge         a value over the size limit
+ +-- InvalidKey       a malformed key or prefix
+ +-- InvalidContinue  a continue token that cannot be decoded
+ +-- WatchOverflow    a watcher fell too far behind and was cut off
+ +-- StoreLocked      another process holds the database for writing
+ +-- StoreClosed      an operation on a closed store
 """
 
 from __future__ import annotations
