@@ -1,0 +1,205 @@
+"""What a request asks for: its resource path, its query options, its body.
+
+Parses `/api/v1/...` and `/apis/<group>/<version>/...` paths into a
+`RequestInfo`, negotiates the response form from `Accept`, and decodes bodies
+(JSON, YAML, Kubernetes protobuf) once, at the edge, with a size bound.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from aiohttp import web
+
+from minikube_py.api import errors
+from minikube_py.api.registry import Registry, ResourceInfo
+
+MAX_BODY_BYTES = 3 * 1024 * 1024
+
+JSON = "application/json"
+YAML = "application/yaml"
+PROTOBUF = "application/vnd.kubernetes.protobuf"
+JSON_PATCH = "application/json-patch+json"
+MERGE_PATCH = "application/merge-patch+json"
+STRATEGIC_PATCH = "application/strategic-merge-patch+json"
+APPLY_PATCH = "application/apply-patch+yaml"
+PATCH_TYPES = (JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, APPLY_PATCH)
+
+
+@dataclass
+class RequestInfo:
+    resource: ResourceInfo
+    namespace: str | None
+    name: str | None
+    subresource: str | None
+
+
+def parse_path(registry: Registry, path: str) -> RequestInfo | None:
+    """Map a resource path to what it names; None when it names no resource."""
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return None
+    if parts[0] == "api" and len(parts) >= 2:
+        group, version, rest = "", parts[1], parts[2:]
+    elif parts[0] == "apis" and len(parts) >= 3:
+        group, version, rest = parts[1], parts[2], parts[3:]
+    else:
+        return None
+    if not rest:
+        return None
+    namespace: str | None = None
+    ns_info = registry.lookup("", "v1", "namespaces")
+    if rest[0] == "namespaces" and len(rest) >= 3 and not (
+        group == "" and ns_info is not None and rest[2] in ns_info.subresources and len(rest) == 3
+    ):
+        namespace, rest = rest[1], rest[2:]
+    resource = registry.lookup(group, version, rest[0])
+    if resource is None or len(rest) > 3:
+        return None
+    if namespace is not None and not resource.namespaced:
+        return None
+    name = rest[1] if len(rest) >= 2 else None
+    sub = rest[2] if len(rest) == 3 else None
+    if sub is not None and sub not in resource.subresources:
+        return None
+    return RequestInfo(resource, namespace, name, sub)
+
+
+def media_type(header: str) -> tuple[str, dict[str, str]]:
+    """Split `type/sub;k=v;...` into the bare type and its parameters."""
+    parts = [p.strip() for p in header.split(";")]
+    params: dict[str, str] = {}
+    for p in parts[1:]:
+        if "=" in p:
+            k, v = p.split("=", 1)
+            params[k.strip().lower()] = v.strip()
+    return parts[0].lower(), params
+
+
+def accepts(request: web.Request) -> list[tuple[str, dict[str, str]]]:
+    header = request.headers.get("Accept", "") or "*/*"
+    return [media_type(item) for item in header.split(",") if item.strip()]
+
+
+def wants_table(request: web.Request) -> bool:
+    for mtype, params in accepts(request):
+        if params.get("as") == "Table" and params.get("g") == "meta.k8s.io":
+            return True
+        if mtype in (JSON, "*/*", "application/*", YAML):
+            return False
+    return False
+
+
+def wants_partial_metadata(request: web.Request) -> bool:
+    for mtype, params in accepts(request):
+        if params.get("as") in ("PartialObjectMetadata", "PartialObjectMetadataList") and params.get("g") == "meta.k8s.io":
+            return True
+        if mtype in (JSON, "*/*", "application/*"):
+            return False
+    return False
+
+
+def wants_yaml(request: web.Request) -> bool:
+    for mtype, params in accepts(request):
+        if params.get("as"):
+            continue
+        return mtype == YAML
+    return False
+
+
+async def read_body(request: web.Request) -> bytes:
+    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+        raise errors.too_large(MAX_BODY_BYTES)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.content.iter_chunked(65536):
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise errors.too_large(MAX_BODY_BYTES)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class DuplicateFields(list[str]):
+    """Paths of keys that appeared twice in one JSON object."""
+
+
+def _pairs_hook(dups: list[str]) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in out:
+                dups.append(k)
+            out[k] = v
+        return out
+
+    return hook
+
+
+def decode_json(data: bytes, dups: list[str] | None = None) -> Any:
+    try:
+        if dups is None:
+            return json.loads(data)
+        return json.loads(data, object_pairs_hook=_pairs_hook(dups))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise errors.bad_request(f"couldn't get version/kind; json parse error: {exc}") from exc
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    duplicates: list[str]
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        if key in out:
+            loader.duplicates.append(str(key))
+        out[key] = loader.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+    return out
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+# Kubernetes YAML is YAML 1.2-ish: timestamps stay strings
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def decode_yaml(data: bytes, dups: list[str] | None = None) -> Any:
+    loader = _UniqueKeyLoader(data.decode("utf-8", errors="replace"))
+    loader.duplicates = dups if dups is not None else []
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        raise errors.bad_request(f"error converting YAML to JSON: {exc}") from exc
+    finally:
+        loader.dispose()  # type: ignore[no-untyped-call]
+
+
+def decode_object_body(content_type: str, data: bytes, dups: list[str]) -> dict[str, Any]:
+    """Decode a create/update body into an object dict."""
+    mtype, _ = media_type(content_type or JSON)
+    if not data.strip():
+        raise errors.bad_request("the request body is empty; an object was expected")
+    if mtype == PROTOBUF:
+        from minikube_py.api import protobuf
+
+        try:
+            obj: Any = protobuf.decode_body(data)
+        except protobuf.ProtobufError as exc:
+            raise errors.bad_request(f"unable to decode protobuf body: {exc}") from exc
+    elif mtype in (JSON, "*/*", ""):
+        obj = decode_json(data, dups)
+    elif mtype in (YAML, "application/x-yaml", "text/yaml"):
+        obj = decode_yaml(data, dups)
+    else:
+        raise errors.unsupported_media(content_type)
+    if not isinstance(obj, dict):
+        raise errors.bad_request("the request body must be a JSON or YAML object")
+    return obj
