@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 import traceback
 from collections.abc import Awaitable, Callable
@@ -312,18 +311,3 @@ async def serve(config: ServerConfig, stop: asyncio.Event, started: Callable[[in
             await runner.cleanup()
     finally:
         await store.close()
-
-
-def run_server(config: ServerConfig) -> None:
-    async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-
-        def announce(port: int) -> None:
-            print(f"mkpy server ready on port {port}; kubeconfig: {config.data_dir / 'kubeconfig'}", flush=True)
-
-        await serve(config, stop, announce)
-
-    asyncio.run(main())

@@ -27,7 +27,8 @@ def server(
     log_level: str = typer.Option("INFO", "--log-level"),
 ) -> None:
     """Run the control plane in the foreground until SIGTERM or SIGINT."""
-    from minikube_py.api.server import ServerConfig, run_server
+    from minikube_py.api.server import ServerConfig
+    from minikube_py.cluster.controlplane import run
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not 0 <= port <= 65535:
@@ -35,7 +36,7 @@ def server(
     if store and not store.startswith("sqlite://"):
         raise typer.BadParameter("only sqlite:///path/to/file.db is supported", param_hint="--store")
     try:
-        run_server(ServerConfig(data_dir=data_dir, bind=bind, port=port, store_url=store))
+        run(ServerConfig(data_dir=data_dir, bind=bind, port=port, store_url=store))
     except OSError as exc:
         typer.echo(f"mkpy server: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -1,0 +1,88 @@
+"""The one informer: list, then watch, keeping a cache of objects by key and
+telling subscribers which keys changed. Level-based consumers read the cache,
+never the event payload."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from typing import Any
+
+from minikube_py.client.errors import ClientError, WatchExpired
+from minikube_py.client.rest import Client
+
+log = logging.getLogger(__name__)
+
+
+def object_key(obj: dict[str, Any]) -> str:
+    meta = obj.get("metadata") or {}
+    ns = meta.get("namespace")
+    return f"{ns}/{meta['name']}" if ns else str(meta["name"])
+
+
+class Informer:
+    def __init__(self, client: Client, path: str) -> None:
+        self.client = client
+        self.path = path
+        self.cache: dict[str, dict[str, Any]] = {}
+        self.synced = asyncio.Event()
+        self._handlers: list[Callable[[str], None]] = []
+        self.resource_version = ""
+
+    def subscribe(self, handler: Callable[[str], None]) -> None:
+        self._handlers.append(handler)
+
+    def _notify(self, key: str) -> None:
+        for h in self._handlers:
+            h(key)
+
+    async def _relist(self) -> None:
+        items: dict[str, dict[str, Any]] = {}
+        cont = ""
+        while True:
+            params = {"limit": "500"}
+            if cont:
+                params["continue"] = cont
+            body = await self.client.get(self.path, params)
+            for obj in body.get("items") or []:
+                items[object_key(obj)] = obj
+            cont = (body.get("metadata") or {}).get("continue") or ""
+            if not cont:
+                self.resource_version = str((body.get("metadata") or {}).get("resourceVersion", ""))
+                break
+        gone = set(self.cache) - set(items)
+        self.cache = items
+        for key in gone:
+            self._notify(key)
+        for key in items:
+            self._notify(key)
+        self.synced.set()
+
+    async def run(self) -> None:
+        backoff = 0.1
+        while True:
+            try:
+                await self._relist()
+                while True:
+                    async for ev in self.client.watch(self.path, self.resource_version):
+                        obj = ev.get("object") or {}
+                        rv = (obj.get("metadata") or {}).get("resourceVersion")
+                        if rv:
+                            self.resource_version = str(rv)
+                        if ev["type"] == "BOOKMARK":
+                            continue
+                        key = object_key(obj)
+                        if ev["type"] == "DELETED":
+                            self.cache.pop(key, None)
+                        else:
+                            self.cache[key] = obj
+                        self._notify(key)
+                    backoff = 0.1
+            except WatchExpired:
+                continue
+            except ClientError as exc:
+                log.info("informer %s: %s; retrying in %.1fs", self.path, exc, backoff)
+                await asyncio.sleep(backoff * random.uniform(0.8, 1.2))
+                backoff = min(backoff * 2, 10.0)
