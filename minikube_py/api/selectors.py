@@ -736,8 +736,8 @@ def _walk(obj: Mapping[str, Any], dotted: str) -> Any:
 # Selectable fields whose value is not simply the field at that JSON path.
 _FIELD_SOURCES: dict[str, tuple[str, ...]] = {
     "status.successful": ("status.succeeded",),  # jobs
-    "reportingComponent": ("reportingController",),  # core/v1 events
-    "source": ("source.component", "reportingController"),  # core/v1 events
+    # core/v1 events: the JSON name of ReportingController is reportingComponent
+    "source": ("source.component", "reportingComponent"),
 }
 
 # Fields Kubernetes types as plain bools and ints: absent means false or zero.
