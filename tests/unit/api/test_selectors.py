@@ -294,16 +294,15 @@ def test_describe_lists_events_by_involved_object() -> None:
         "involvedObject.name=web-1,involvedObject.namespace=prod,involvedObject.uid=u-1",
         resource("events"),
     )
-    event = {
+    involved = {"kind": "Pod", "name": "web-1", "namespace": "prod", "uid": "u-1"}
+    event: dict[str, Any] = {
         "metadata": {"name": "web-1.17a", "namespace": "prod"},
-        "involvedObject": {"kind": "Pod", "name": "web-1", "namespace": "prod", "uid": "u-1"},
+        "involvedObject": involved,
         "reason": "Scheduled",
         "source": {"component": "default-scheduler"},
     }
     assert selector.matches(event)
-    assert not selector.matches(
-        {**event, "involvedObject": {**event["involvedObject"], "uid": "u-2"}}
-    )
+    assert not selector.matches({**event, "involvedObject": {**involved, "uid": "u-2"}})
     assert field_value(event, "source") == "default-scheduler"
     assert field_value({"reportingComponent": "kubelet"}, "source") == "kubelet"
     assert field_value({"reportingComponent": "kubelet"}, "reportingComponent") == "kubelet"

@@ -899,7 +899,7 @@ def test_v1beta1_tables() -> None:
     table = build_object_table(resource("pods"), pod(), now=NOW, api_version=api_version)
     assert table["apiVersion"] == "meta.k8s.io/v1beta1"
     assert table["rows"][0]["object"]["apiVersion"] == "meta.k8s.io/v1beta1"
-    with pytest.raises(TableError, match="no Table exists in group version meta.k8s.io/v2"):
+    with pytest.raises(TableError, match=r"no Table exists in group version meta\.k8s\.io/v2"):
         table_api_version("v2")
 
 
