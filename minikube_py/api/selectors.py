@@ -39,6 +39,7 @@ __all__ = [
     "parse_label_selector",
     "qualified_name_errors",
     "selector_from_set",
+    "selector_string",
 ]
 
 
@@ -557,6 +558,14 @@ def label_selector_from_dict(selector: Mapping[str, Any] | None) -> LabelSelecto
             )
         )
     return LabelSelector(_by_key(requirements))
+
+
+def selector_string(selector: Mapping[str, Any] | None) -> str:
+    """The string form of a metav1.LabelSelector dict (a Scale's `status.selector`).
+
+    "" for a nil or empty selector; an invalid one raises SelectorError.
+    """
+    return str(label_selector_from_dict(selector))
 
 
 def selector_from_set(labels: Mapping[str, str] | None) -> LabelSelector:

@@ -19,6 +19,7 @@ from minikube_py.api.selectors import (
     parse_field_selector,
     parse_label_selector,
     selector_from_set,
+    selector_string,
 )
 
 REGISTRY = Registry()
@@ -351,3 +352,13 @@ def test_delete_wait_selects_by_name() -> None:
     assert selector.requires_exact_match("metadata.name") == "web"
     assert selector.matches({"metadata": {"name": "web"}})
     assert not selector.matches({"metadata": {"name": "web2"}})
+
+
+def test_selector_string_for_scale_status() -> None:
+    selector = {
+        "matchLabels": {"app": "web"},
+        "matchExpressions": [{"key": "tier", "operator": "Exists"}],
+    }
+    assert selector_string(selector) == "app=web,tier"
+    assert selector_string(None) == ""
+    assert selector_string({}) == ""
