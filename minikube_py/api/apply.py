@@ -148,10 +148,15 @@ def _managed_fields_of(obj: Mapping[str, Any] | None) -> Any:
 
 
 def _without_managed_fields(obj: Mapping[str, Any] | None) -> JSONObj:
-    out: JSONObj = deep_copy(dict(obj)) if obj else {}
-    meta = out.get("metadata")
+    """A deep copy of the object without metadata.managedFields."""
+    if not obj:
+        return {}
+    out: JSONObj = {k: deep_copy(v) for k, v in obj.items() if k != "metadata"}
+    meta = obj.get("metadata")
     if isinstance(meta, dict):
-        meta.pop("managedFields", None)
+        out["metadata"] = {k: deep_copy(v) for k, v in meta.items() if k != "managedFields"}
+    elif "metadata" in obj:
+        out["metadata"] = deep_copy(meta)
     return out
 
 
@@ -168,11 +173,15 @@ def _set_managed_fields(obj: JSONObj, managers: Mapping[ManagerKey, _Manager]) -
 # --- paths ------------------------------------------------------------------------
 
 
+_STRIPPED_TOP = frozenset(p[0] for p in _STRIPPED if len(p) == 1 and p[0] != "f:metadata")
+_STRIPPED_META = frozenset(p[1] for p in _STRIPPED if len(p) == 2)
+
+
 def _stripped(path: Path) -> bool:
-    return any(
-        path[: len(s)] == s and (len(s) > 1 or s[0] != "f:metadata" or len(path) == 1)
-        for s in _STRIPPED
-    )
+    """Whether a path is (inside) a field only the server sets."""
+    if path[0] in _STRIPPED_TOP:
+        return True
+    return path[0] == "f:metadata" and (len(path) == 1 or path[1] in _STRIPPED_META)
 
 
 def _owned(paths: Iterable[Path], ignored: Iterable[str] = ()) -> FieldSet:
@@ -445,7 +454,7 @@ def apply(
     if not manager:
         raise malformed("PATCH with apply requires a fieldManager", "fieldManager")
     ignored = tuple(ignored_fields)
-    view = SchemaView(components)
+    view = SchemaView.of(components)
     version = api_version or str(applied.get("apiVersion") or "")
     config = _strip_nulls(deep_copy(applied))
     for name in ignored:
@@ -525,7 +534,7 @@ def track_update(
     Never raises for odd objects: lists that cannot be keyed count as one field.
     """
     ignored = tuple(ignored_fields)
-    view = SchemaView(components)
+    view = SchemaView.of(components)
     version = api_version or str(new.get("apiVersion") or "")
     sent = _managed_fields_of(new)
     before = _managed_fields_of(old)

@@ -43,11 +43,41 @@ class ListInfo:
 ATOMIC_LIST = ListInfo(frozenset(), None, "atomic", ())
 
 
+_CACHE_LIMIT = 20000
+_VIEWS: dict[int, SchemaView] = {}
+
+
 class SchemaView:
-    """Walks a type's schema alongside a JSON value. Pure and cheap to build."""
+    """Walks a type's schema alongside a JSON value.
+
+    Lookups are memoised per schema object (kept alive by the memo, so ids stay
+    unique); `SchemaView.of(components)` shares one view per components dict.
+    Schemas must not be mutated once used.
+    """
 
     def __init__(self, components: Mapping[str, Schema] | None = None) -> None:
         self.components: Mapping[str, Schema] = components or {}
+        self._resolved: dict[int, tuple[Schema, Schema | None]] = {}
+        self._fields: dict[tuple[int, str], tuple[Schema, Schema | None]] = {}
+        self._lists: dict[int, tuple[Schema, ListInfo]] = {}
+
+    @classmethod
+    def of(cls, components: Mapping[str, Schema] | None) -> SchemaView:
+        """The shared view of a components dict (one per dict, bounded)."""
+        if components is None:
+            return cls()
+        view = _VIEWS.get(id(components))
+        if view is None or view.components is not components:
+            if len(_VIEWS) > 64:
+                _VIEWS.clear()
+            view = _VIEWS[id(components)] = cls(components)
+        return view
+
+    def _bound(self) -> None:
+        if len(self._resolved) + len(self._fields) + len(self._lists) > _CACHE_LIMIT:
+            self._resolved.clear()
+            self._fields.clear()
+            self._lists.clear()
 
     def resolve(self, schema: Schema | None) -> Schema | None:
         """The schema with `$ref` and single-`allOf` references followed.
@@ -55,6 +85,17 @@ class SchemaView:
         Keys written next to the reference (extensions, description) win over
         the referenced schema's, as Kubernetes writes property-level extensions.
         """
+        if schema is None:
+            return None
+        hit = self._resolved.get(id(schema))
+        if hit is not None and hit[0] is schema:
+            return hit[1]
+        out = self._resolve(schema)
+        self._bound()
+        self._resolved[id(schema)] = (schema, out)
+        return out
+
+    def _resolve(self, schema: Schema | None) -> Schema | None:
         seen = 0
         while schema is not None and seen < 32:
             seen += 1
@@ -81,6 +122,17 @@ class SchemaView:
 
     def field(self, schema: Schema | None, name: str) -> Schema | None:
         """The schema of the field `name` of an object schema (or its map values)."""
+        if schema is None:
+            return None
+        hit = self._fields.get((id(schema), name))
+        if hit is not None and hit[0] is schema:
+            return hit[1]
+        out = self._field(schema, name)
+        self._bound()
+        self._fields[(id(schema), name)] = (schema, out)
+        return out
+
+    def _field(self, schema: Schema, name: str) -> Schema | None:
         s = self.resolve(schema)
         if s is None:
             return None
@@ -102,6 +154,17 @@ class SchemaView:
 
     def list_info(self, schema: Schema | None) -> ListInfo:
         """Merge metadata of a list field (its schema as the property holds it)."""
+        if schema is None:
+            return ATOMIC_LIST
+        hit = self._lists.get(id(schema))
+        if hit is not None and hit[0] is schema:
+            return hit[1]
+        out = self._list_info(schema)
+        self._bound()
+        self._lists[id(schema)] = (schema, out)
+        return out
+
+    def _list_info(self, schema: Schema) -> ListInfo:
         s = self.resolve(schema)
         if s is None:
             return ATOMIC_LIST

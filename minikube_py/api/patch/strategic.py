@@ -53,7 +53,7 @@ def apply_strategic_merge_patch(
     """
     if not isinstance(patch, dict):
         raise malformed("a strategic merge patch must be a JSON object")
-    merger = _Merger(SchemaView(components))
+    merger = _Merger(SchemaView.of(components))
     return merger.merge_map(deep_copy(obj), deep_copy(patch), schema, "")
 
 

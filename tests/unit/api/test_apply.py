@@ -328,7 +328,9 @@ def test_applier_that_dropped_a_field_an_update_took_leaves_it() -> None:
 
 
 def test_object_without_managed_fields_belongs_to_before_first_apply() -> None:
-    with pytest.raises(ApplyConflict, match=r'"before-first-apply" using apps/v1: \.spec\.replicas'):
+    with pytest.raises(
+        ApplyConflict, match=r'"before-first-apply" using apps/v1: \.spec\.replicas'
+    ):
         do_apply(deployment(replicas=1), deployment(replicas=2))
     out = do_apply(deployment(replicas=1), deployment(replicas=1))
     assert set(entries(out)) == {"kubectl", "before-first-apply"}
