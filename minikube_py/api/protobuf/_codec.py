@@ -185,44 +185,40 @@ class Codec:
         if code == "=":
             return self.decode(typ.message, data)
         where = f"{message.name}.{field.name or '(inline)'}"
-        inner = _small_message(data)
-        if code == "T":
-            return None if not data else _format_time(where, inner.get(1, 0), 0, micro=False)
-        if code == "M":
-            return (
-                None
-                if not data
-                else _format_time(where, inner.get(1, 0), inner.get(2, 0), micro=True)
-            )
+        if code == LIST_WRAPPER:
+            items = [_text(item) for item in _repeated_bytes(where, data)]
+            return items or None
+        ints, raws = _small_message(where, code, data)
+        if code in ("T", "M"):
+            if not data:
+                return None
+            nanos = ints.get(2, 0) if code == "M" else 0  # metav1.Time keeps whole seconds
+            return _format_time(where, ints.get(1, 0), nanos, micro=code == "M")
         if code == "Q":
-            text = inner.get(1)
+            text = raws.get(1)
             if text is None:
                 return "0"
-            if not text or not isinstance(text, bytes):
-                raise ProtobufError(f"{where}: quantity is not a non-empty string")
+            if not text:
+                raise ProtobufError(f"{where}: empty quantity")
             return _text(text)
         if code == "I":
-            kind = inner.get(1, 0)
+            kind = ints.get(1, 0)
             if kind == 0:
-                return to_int32(inner.get(2, 0))
+                return to_int32(ints.get(2, 0))
             if kind == 1:
-                return _text(inner.get(3, b""))
+                return _text(raws.get(3, b""))
             raise ProtobufError(f"{where}: IntOrString of type {kind}")
         if code == "D":
-            return go_duration(to_int64(inner.get(1, 0)))
+            return go_duration(to_int64(ints.get(1, 0)))
+        raw = raws.get(1)
         if code == "F":
-            raw = inner.get(1)
             return None if raw is None else _json(where, raw)
         if code == "R":
-            raw = inner.get(1)
             if not raw:
                 return None
             if raw.startswith(b"k8s\x00") and self.nested_body is not None:
                 return self.nested_body(raw)
             return _json(where, raw)
-        if code == LIST_WRAPPER:
-            items = inner.get("items", [])
-            return items or None
         raise ProtobufError(f"{where}: unknown type code {code}")
 
     def _zero(self, message: Message, field: Field, typ: Type) -> Any:
@@ -335,21 +331,43 @@ def _length(message: Message, field: Field, wire_type: int, value: WireValue) ->
     return value
 
 
-def _small_message(data: memoryview) -> dict[Any, Any]:
-    """The fields of Time, Quantity, IntOrString, ...: numbers to ints or bytes (last wins).
+# (varint fields, bytes fields) of the messages with their own JSON form
+_SPECIAL_FIELDS: dict[str, tuple[frozenset[int], frozenset[int]]] = {
+    "T": (frozenset({1, 2}), frozenset()),  # Timestamp seconds, nanos
+    "M": (frozenset({1, 2}), frozenset()),
+    "D": (frozenset({1}), frozenset()),  # nanoseconds
+    "I": (frozenset({1, 2}), frozenset({3})),  # type, intVal, strVal
+    "Q": (frozenset(), frozenset({1})),  # string
+    "F": (frozenset(), frozenset({1})),  # Raw JSON
+    "R": (frozenset(), frozenset({1})),  # raw
+}
 
-    Field 1 of the list wrappers repeats; its strings gather under "items".
-    """
-    out: dict[Any, Any] = {}
-    for number, _wire_type, value in iter_fields(data):
-        if isinstance(value, memoryview):
-            raw = bytes(value)
-            out[number] = raw
-            if number == 1:
-                out.setdefault("items", []).append(_text(raw))
-        else:
-            out[number] = value
-    return out
+
+def _small_message(
+    where: str, code: str, data: memoryview
+) -> tuple[dict[int, int], dict[int, bytes]]:
+    """The fields of Time, Quantity, IntOrString, ...: varints and bytes by number (last wins)."""
+    int_fields, bytes_fields = _SPECIAL_FIELDS[code]
+    ints: dict[int, int] = {}
+    raws: dict[int, bytes] = {}
+    for number, wire_type, value in iter_fields(data):
+        if number in int_fields and isinstance(value, int) and wire_type == VARINT:
+            ints[number] = value
+        elif number in bytes_fields and isinstance(value, memoryview):
+            raws[number] = bytes(value)
+        elif number in int_fields or number in bytes_fields:
+            raise ProtobufError(f"{where}: field {number} has the wrong wire type {wire_type}")
+    return ints, raws
+
+
+def _repeated_bytes(where: str, data: memoryview) -> list[bytes]:
+    items = []
+    for number, wire_type, value in iter_fields(data):
+        if number == 1:
+            if not isinstance(value, memoryview):
+                raise ProtobufError(f"{where}: items has wire type {wire_type}, want {LENGTH}")
+            items.append(bytes(value))
+    return items
 
 
 def _text(raw: bytes) -> str:
