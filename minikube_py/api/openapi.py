@@ -10,7 +10,8 @@ Built once at startup by `build_openapi(registry)`:
   `dryRun`, `fieldManager` and `fieldValidation` where Kubernetes does (kubectl
   checks the patch operation for `fieldValidation` before it leaves validation
   to the server), and `components.schemas` with every schema reachable;
-- `/openapi/v2`: the same as one Swagger 2.0 JSON document.
+- `/openapi/v2`: the same as one Swagger 2.0 document, in JSON and in the
+  protobuf form kubectl asks for (`openapi_proto.py`).
 
 Schemas are named and shaped as Kubernetes names and shapes them
 (`io.k8s.api.core.v1.Pod`, Quantity and IntOrString as `oneOf`, references to
@@ -35,6 +36,7 @@ import msgspec.inspect as mi
 
 from minikube_py import model
 from minikube_py.api.discovery import SUBRESOURCES
+from minikube_py.api.openapi_proto import encode_swagger
 from minikube_py.api.registry import Registry, ResourceInfo
 from minikube_py.model._base import (
     FIELDS_V1_SCHEMA,
@@ -883,6 +885,8 @@ class OpenAPIDocs:
     # /openapi/v2 as Swagger 2.0 JSON, and its hash
     v2: bytes
     v2_hash: str
+    # /openapi/v2 as gnostic protobuf (openapi_proto.MEDIA_TYPE), what kubectl asks for
+    v2_protobuf: bytes
     # the v3 component schemas every document draws from
     components: dict[str, Schema]
 
@@ -912,12 +916,14 @@ def build_openapi(registry: Registry) -> OpenAPIDocs:
         docs[path] = data
         hashes[path] = _hash(data)
         index[path] = {"serverRelativeURL": f"/openapi/v3/{path}?hash={hashes[path]}"}
-    v2 = _encode(_v2_document(gvs.values(), components))
+    v2_doc = _v2_document(gvs.values(), components)
+    v2 = _encode(v2_doc)
     return OpenAPIDocs(
         v3_index=_encode({"paths": index}),
         v3_docs=docs,
         v3_hashes=hashes,
         v2=v2,
         v2_hash=_hash(v2),
+        v2_protobuf=encode_swagger(v2_doc),
         components=components,
     )
