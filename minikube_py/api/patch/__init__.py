@@ -1,8 +1,8 @@
 """Every patch type the API server serves, as pure functions on JSON dicts.
 
-- `apply_json_patch`            application/json-patch+json (RFC 6902)
-- `apply_merge_patch`           application/merge-patch+json (RFC 7386)
-- `apply_strategic_merge_patch` application/strategic-merge-patch+json
+- `json_patch`            application/json-patch+json (RFC 6902)
+- `merge_patch`           application/merge-patch+json (RFC 7386)
+- `strategic_merge_patch` application/strategic-merge-patch+json
 - server-side apply (application/apply-patch+yaml) lives in `api/apply.py`,
   on the field sets of `patch/fieldset.py`.
 
@@ -12,17 +12,17 @@ the store or the registry.
 """
 
 from minikube_py.api.patch.errors import ApplyConflict, FieldConflict, PatchError
-from minikube_py.api.patch.json_patch import apply_json_patch
-from minikube_py.api.patch.merge_patch import apply_merge_patch
+from minikube_py.api.patch.jsonpatch import json_patch
+from minikube_py.api.patch.mergepatch import merge_patch
 from minikube_py.api.patch.schema import SchemaView
-from minikube_py.api.patch.strategic import apply_strategic_merge_patch
+from minikube_py.api.patch.strategic import strategic_merge_patch
 
 __all__ = [
     "ApplyConflict",
     "FieldConflict",
     "PatchError",
     "SchemaView",
-    "apply_json_patch",
-    "apply_merge_patch",
-    "apply_strategic_merge_patch",
+    "json_patch",
+    "merge_patch",
+    "strategic_merge_patch",
 ]

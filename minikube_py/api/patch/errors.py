@@ -66,6 +66,7 @@ class ApplyConflict(PatchError):
         super().__init__(conflict_message(conflicts), code=409)
         self.conflicts = conflicts
 
+    @property
     def causes(self) -> list[dict[str, str]]:
         """`details.causes` of the Status Kubernetes answers with."""
         return [

@@ -40,7 +40,7 @@ _RETAIN_KEYS_MISMATCH = "patch content doesn't match retainKeys list"
 _BAD_SET_ORDER = "invalid patch format of setElementOrder list"
 
 
-def apply_strategic_merge_patch(
+def strategic_merge_patch(
     obj: JSONObj,
     patch: Any,
     schema: Schema | None,

@@ -262,7 +262,7 @@ def test_conflict_between_two_appliers() -> None:
         do_apply(live, deployment(replicas=3), "bob")
     assert err.value.code == 409
     assert str(err.value) == 'Apply failed with 1 conflict: conflict with "alice": .spec.replicas'
-    assert err.value.causes() == [
+    assert err.value.causes == [
         {
             "type": "FieldManagerConflict",
             "message": 'conflict with "alice"',

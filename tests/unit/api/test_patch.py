@@ -9,11 +9,11 @@ import pytest
 
 from minikube_py.api.patch import (
     PatchError,
-    apply_json_patch,
-    apply_merge_patch,
-    apply_strategic_merge_patch,
+    json_patch,
+    merge_patch,
+    strategic_merge_patch,
 )
-from minikube_py.api.patch.merge_patch import merge
+from minikube_py.api.patch.mergepatch import merge
 
 REF = "#/components/schemas/"
 
@@ -136,7 +136,7 @@ def pod(**spec: Any) -> dict[str, Any]:
 
 
 def smp(obj: dict[str, Any], patch: Any) -> dict[str, Any]:
-    return apply_strategic_merge_patch(obj, patch, POD_SCHEMA, COMPONENTS)
+    return strategic_merge_patch(obj, patch, POD_SCHEMA, COMPONENTS)
 
 
 def names(items: list[dict[str, Any]]) -> list[Any]:
@@ -427,7 +427,7 @@ def test_smp_errors(patch: Any, code: int) -> None:
 
 
 def test_smp_without_schema_merges_generically() -> None:
-    out = apply_strategic_merge_patch({"a": {"b": [1]}, "c": 1}, {"a": {"b": [2]}, "c": None}, None)
+    out = strategic_merge_patch({"a": {"b": [1]}, "c": 1}, {"a": {"b": [2]}, "c": None}, None)
     assert out == {"a": {"b": [2]}}
 
 
@@ -513,7 +513,7 @@ JSON_PATCH_CASES: list[tuple[str, list[dict[str, Any]], Any]] = [
     ids=[c[0] for c in JSON_PATCH_CASES],
 )
 def test_json_patch(ops: list[dict[str, Any]], expected_spec: Any) -> None:
-    assert apply_json_patch(DOC, ops)["spec"] == expected_spec
+    assert json_patch(DOC, ops)["spec"] == expected_spec
 
 
 def test_json_patch_pointer_escapes() -> None:
@@ -523,7 +523,7 @@ def test_json_patch_pointer_escapes() -> None:
         {"op": "add", "path": "/metadata/annotations", "value": {}},
         {"op": "add", "path": "/metadata/annotations/example.com~1x", "value": "v"},
     ]
-    assert apply_json_patch(DOC, ops)["metadata"] == {
+    assert json_patch(DOC, ops)["metadata"] == {
         "labels": {"a/b": "1"},
         "annotations": {"example.com/x": "v"},
     }
@@ -531,8 +531,8 @@ def test_json_patch_pointer_escapes() -> None:
 
 def test_json_patch_whole_document_and_no_mutation() -> None:
     before = copy.deepcopy(DOC)
-    assert apply_json_patch(DOC, [{"op": "replace", "path": "", "value": {"a": 1}}]) == {"a": 1}
-    apply_json_patch(DOC, [{"op": "remove", "path": "/spec/list/0"}])
+    assert json_patch(DOC, [{"op": "replace", "path": "", "value": {"a": 1}}]) == {"a": 1}
+    json_patch(DOC, [{"op": "remove", "path": "/spec/list/0"}])
     assert before == DOC
 
 
@@ -581,7 +581,7 @@ def test_json_patch_whole_document_and_no_mutation() -> None:
 )
 def test_json_patch_errors(patch: Any, code: int) -> None:
     with pytest.raises(PatchError) as err:
-        apply_json_patch(DOC, patch)
+        json_patch(DOC, patch)
     assert err.value.code == code
 
 
@@ -611,9 +611,9 @@ def test_merge_patch_rfc7386(target: Any, patch: Any, expected: Any) -> None:
     assert merge(target, patch) == expected
 
 
-def test_apply_merge_patch_on_an_object() -> None:
+def test_merge_patch_on_an_object() -> None:
     obj = pod()
-    out = apply_merge_patch(
+    out = merge_patch(
         obj, {"metadata": {"labels": {"tier": None}}, "spec": {"containers": [{"name": "only"}]}}
     )
     assert out["metadata"]["labels"] == {"app": "web"}
@@ -622,7 +622,7 @@ def test_apply_merge_patch_on_an_object() -> None:
 
 
 @pytest.mark.parametrize("patch", [None, [1], "x"])
-def test_apply_merge_patch_rejects_non_objects(patch: Any) -> None:
+def test_merge_patch_rejects_non_objects(patch: Any) -> None:
     with pytest.raises(PatchError) as err:
-        apply_merge_patch(pod(), patch)
+        merge_patch(pod(), patch)
     assert err.value.code == 400

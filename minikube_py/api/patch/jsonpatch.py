@@ -36,7 +36,7 @@ def parse_pointer(pointer: str) -> list[str]:
     return [t.replace("~1", "/").replace("~0", "~") for t in tokens]
 
 
-def apply_json_patch(document: Any, patch: Any) -> Any:
+def json_patch(document: Any, patch: Any) -> Any:
     """The document after applying the JSON patch `patch` (a decoded JSON list)."""
     operations = _check_operations(patch)
     doc = deep_copy(document)

@@ -22,7 +22,7 @@ def merge(target: Any, patch: Any) -> Any:
     return result
 
 
-def apply_merge_patch(obj: JSONObj, patch: Any) -> JSONObj:
+def merge_patch(obj: JSONObj, patch: Any) -> JSONObj:
     """An API object after a JSON merge patch; the patch must be a JSON object."""
     if not isinstance(patch, dict):
         raise malformed("a JSON merge patch of an object must be a JSON object")
