@@ -257,23 +257,27 @@ class _Merger:
             info = self.view.list_info(schema)
             if info.list_type == "map":
                 item_schema = self.view.items(schema)
+                live_ids = [item_key(self.view, x, info.map_keys, item_schema) for x in live]
+                config_ids = [item_key(self.view, x, info.map_keys, item_schema) for x in config]
+                _match_partial_keys(live, live_ids, config, config_ids, info.map_keys)
                 return self._keyed(
                     live,
                     config,
-                    lambda item: item_key(self.view, item, info.map_keys, item_schema),
+                    live_ids,
+                    config_ids,
                     lambda old, new: self.value(old, new, item_schema),
                 )
             if info.list_type == "set":
-                return self._keyed(
-                    live, config, lambda item: json.dumps(item, sort_keys=True), lambda _, new: new
-                )
+                live_ids = [json.dumps(x, sort_keys=True) for x in live]
+                config_ids = [json.dumps(x, sort_keys=True) for x in config]
+                return self._keyed(live, config, live_ids, config_ids, lambda _, new: new)
         return deep_copy(config)
 
     @staticmethod
-    def _keyed(live: list[Any], config: list[Any], ident: Any, merge: Any) -> list[Any]:
+    def _keyed(
+        live: list[Any], config: list[Any], live_ids: list[Any], config_ids: list[Any], merge: Any
+    ) -> list[Any]:
         """Live-only items stay where they are; configured items come in config order."""
-        live_ids = [ident(x) for x in live]
-        config_ids = [ident(x) for x in config]
         live_at: dict[Any, int] = {}
         for i, k in enumerate(live_ids):
             if k is not None:
@@ -312,6 +316,36 @@ class _Merger:
                 continue
             li += 1
         return out
+
+
+def _match_partial_keys(
+    live: list[Any],
+    live_ids: list[Any],
+    config: list[Any],
+    config_ids: list[Any],
+    keys: tuple[str, ...],
+) -> None:
+    """Match a configured item that leaves out a defaulted key field (a port's
+    protocol, when the schema gives no default) to the live item it means."""
+    if len(keys) < 2:
+        return
+    known = set(live_ids)
+    claimed = {c for c in config_ids if c in known}
+    for i, (item, cid) in enumerate(zip(config, config_ids, strict=True)):
+        if cid in known or not isinstance(item, dict):
+            continue
+        present = {k: item[k] for k in keys if item.get(k) is not None}
+        for candidate, lid in zip(live, live_ids, strict=True):
+            if (
+                lid is not None
+                and lid not in claimed
+                and isinstance(candidate, dict)
+                and present
+                and all(json_equal(candidate.get(k), v) for k, v in present.items())
+            ):
+                config_ids[i] = lid
+                claimed.add(lid)
+                break
 
 
 class _Pruner:

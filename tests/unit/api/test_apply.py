@@ -495,3 +495,14 @@ def test_fields_v1_round_trip() -> None:
     assert path_string(
         ("f:spec", "f:ports", 'k:{"containerPort":80,"protocol":"TCP"}', "f:name")
     ) == ('.spec.ports[containerPort=80,protocol="TCP"].name')
+
+
+def test_port_without_protocol_matches_the_defaulted_live_port() -> None:
+    components = json.loads(json.dumps(COMPONENTS))
+    del components["ContainerPort"]["properties"]["protocol"]["default"]
+    live = apply(None, deployment(), "kubectl", False, SCHEMA, components, T0)
+    live["spec"]["template"]["spec"]["containers"][0]["ports"][0]["protocol"] = "TCP"
+    out = apply(live, deployment(image="nginx:1.26"), "kubectl", False, SCHEMA, components, T1)
+    assert out["spec"]["template"]["spec"]["containers"][0]["ports"] == [
+        {"containerPort": 80, "protocol": "TCP"}
+    ]
