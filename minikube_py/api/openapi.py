@@ -202,6 +202,7 @@ def component_schemas() -> dict[str, Schema]:
     gvks: dict[str, list[dict[str, str]]] = {}
     for (api_version, kind), cls in model.KINDS.items():
         gvks.setdefault(builder.add_struct(cls), []).append(_gvk(api_version, kind))
+    builder.add_struct(model.meta.Patch)  # request bodies of patch operations
     for extra_group in sorted({r.group for r in _all_resources()} - {""}):
         for name, kind in ((DELETE_OPTIONS, "DeleteOptions"), (WATCH_EVENT, "WatchEvent")):
             gvks[name].append({"group": extra_group, "kind": kind, "version": "v1"})
