@@ -121,7 +121,8 @@ class _SchemaBuilder:
     def __init__(self) -> None:
         self.components: dict[str, Schema] = {}
 
-    def add_struct(self, cls: type[msgspec.Struct]) -> str:
+    def add_struct(self, info: mi.StructType) -> str:
+        cls = info.cls
         name = model.schema_name(cls)
         if name in self.components:
             return name
@@ -130,8 +131,6 @@ class _SchemaBuilder:
         description = inspect.getdoc(cls)
         if description:
             out["description"] = " ".join(description.split())
-        info = mi.type_info(cls)
-        assert isinstance(info, mi.StructType)
         properties: Schema = {}
         required: list[str] = []
         for f in info.fields:
@@ -167,7 +166,7 @@ class _SchemaBuilder:
                 return self.field(members[0])
             return {"anyOf": [self.field(m) for m in members]}
         if isinstance(t, mi.StructType):
-            return {"$ref": V3_REF + self.add_struct(t.cls)}
+            return {"$ref": V3_REF + self.add_struct(t)}
         if isinstance(t, mi.StrType):
             return {"type": "string"}
         if isinstance(t, mi.BoolType):
@@ -200,9 +199,14 @@ def component_schemas() -> dict[str, Schema]:
     """
     builder = _SchemaBuilder()
     gvks: dict[str, list[dict[str, str]]] = {}
-    for (api_version, kind), cls in model.KINDS.items():
-        gvks.setdefault(builder.add_struct(cls), []).append(_gvk(api_version, kind))
-    builder.add_struct(model.meta.Patch)  # request bodies of patch operations
+    # one inspection for every model: nested types are shared, not re-inspected per kind
+    infos = mi.multi_type_info([*model.KINDS.values(), model.meta.Patch])
+    for (api_version, kind), info in zip(model.KINDS, infos, strict=False):
+        assert isinstance(info, mi.StructType)
+        gvks.setdefault(builder.add_struct(info), []).append(_gvk(api_version, kind))
+    patch_info = infos[-1]  # request bodies of patch operations
+    assert isinstance(patch_info, mi.StructType)
+    builder.add_struct(patch_info)
     for extra_group in sorted({r.group for r in _all_resources()} - {""}):
         for name, kind in ((DELETE_OPTIONS, "DeleteOptions"), (WATCH_EVENT, "WatchEvent")):
             gvks[name].append({"group": extra_group, "kind": kind, "version": "v1"})

@@ -137,7 +137,7 @@ def test_int_or_string_and_quantities_accept_both() -> None:
 
 
 def test_maps_take_any_key_and_check_values() -> None:
-    cm = {
+    cm: dict[str, Any] = {
         "apiVersion": "v1",
         "kind": "ConfigMap",
         "metadata": {"name": "c", "labels": {"any/key": "v"}},
