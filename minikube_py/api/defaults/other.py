@@ -1,0 +1,14 @@
+"""Defaults of discovery.k8s.io/v1 EndpointSlice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minikube_py.api.defaults._util import dicts, setdefault
+
+
+def default_endpoint_slice(es: dict[str, Any]) -> None:
+    for port in dicts(es.get("ports")):
+        if port.get("name") is None:
+            port["name"] = ""
+        setdefault(port, "protocol", "TCP")
