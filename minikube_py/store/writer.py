@@ -154,6 +154,7 @@ class Writer:
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="store-writer")
+        self._task.add_done_callback(_report_crash)
 
     async def write(self, kind: OpKind, key: str, value: bytes | None, expected: int | None) -> int:
         """Queue one write and wait for its commit; return its revision."""
@@ -177,7 +178,8 @@ class Writer:
             return
         self._stopping = True
         if self._task is not None:
-            await self._queue.put(_STOP)
+            if not self._task.done():
+                await self._queue.put(_STOP)
             await self._task
         await asyncio.to_thread(self._thread.shutdown, True)
 
@@ -233,7 +235,10 @@ class Writer:
         self.head = head
         events = [o for o in outcomes if isinstance(o, Event)]
         if events:
-            self._on_commit(events)
+            try:
+                self._on_commit(events)
+            except Exception:  # a bug downstream must not leave writers waiting forever
+                log.exception("store commit listener failed")
         for op, outcome in zip(ops, outcomes, strict=True):
             if op.future.done():
                 continue
@@ -251,3 +256,8 @@ class Writer:
             return
         if not job.future.done():
             job.future.set_result(result)
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("store writer task stopped", exc_info=task.exception())
