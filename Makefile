@@ -35,7 +35,7 @@ lint: install
 	$(VENV)/bin/lint-imports
 
 test: lint
-	$(VENV)/bin/pytest -n $(JOBS) -q tests
+	$(VENV)/bin/pytest -n $(JOBS) --dist loadfile -q tests
 
 unit: install
 	$(VENV)/bin/pytest -q tests/unit

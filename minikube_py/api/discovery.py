@@ -35,7 +35,9 @@ def api_versions(server_address: str) -> dict[str, Any]:
     return {
         "kind": "APIVersions",
         "versions": ["v1"],
-        "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": server_address}],
+        "serverAddressByClientCIDRs": [
+            {"clientCIDR": "0.0.0.0/0", "serverAddress": server_address}
+        ],
     }
 
 
@@ -104,7 +106,12 @@ def api_resource_list(registry: Registry, group: str, version: str) -> dict[str,
                 sub_entry["version"] = kind[1]
             resources.append(sub_entry)
     gv = f"{group}/{version}" if group else version
-    return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": resources}
+    return {
+        "kind": "APIResourceList",
+        "apiVersion": "v1",
+        "groupVersion": gv,
+        "resources": resources,
+    }
 
 
 def _aggregated_resource(r: ResourceInfo) -> dict[str, Any]:
@@ -123,7 +130,13 @@ def _aggregated_resource(r: ResourceInfo) -> dict[str, Any]:
     for sub in r.subresources:
         verbs, kind = SUBRESOURCES[sub]
         g, v, k = kind if kind else (r.group, r.version, r.kind)
-        subs.append({"subresource": sub, "responseKind": {"group": g, "version": v, "kind": k}, "verbs": list(verbs)})
+        subs.append(
+            {
+                "subresource": sub,
+                "responseKind": {"group": g, "version": v, "kind": k},
+                "verbs": list(verbs),
+            }
+        )
     if subs:
         entry["subresources"] = subs
     return entry
@@ -138,9 +151,19 @@ def aggregated(registry: Registry, legacy: bool, api_version: str) -> dict[str, 
         vitems = []
         for version in versions:
             resources = [
-                _aggregated_resource(r) for r in registry.resources if r.group == group and r.version == version
+                _aggregated_resource(r)
+                for r in registry.resources
+                if r.group == group and r.version == version
             ]
             vitems.append({"version": version, "resources": resources, "freshness": "Current"})
-        item: dict[str, Any] = {"metadata": {"name": group, "creationTimestamp": None}, "versions": vitems}
+        item: dict[str, Any] = {
+            "metadata": {"name": group, "creationTimestamp": None},
+            "versions": vitems,
+        }
         items.append(item)
-    return {"kind": "APIGroupDiscoveryList", "apiVersion": api_version, "metadata": {}, "items": items}
+    return {
+        "kind": "APIGroupDiscoveryList",
+        "apiVersion": api_version,
+        "metadata": {},
+        "items": items,
+    }

@@ -71,15 +71,34 @@ def unauthorized() -> APIError:
 
 
 def not_found(resource: ResourceInfo, name: str) -> APIError:
-    return APIError(404, "NotFound", f'{_qualified(resource)} "{name}" not found', details=_details(resource, name))
+    return APIError(
+        404,
+        "NotFound",
+        f'{_qualified(resource)} "{name}" not found',
+        details=_details(resource, name),
+    )
 
 
 def path_not_found(path: str) -> APIError:
-    return APIError(404, "NotFound", "the server could not find the requested resource", details={"causes": [{"reason": "UnexpectedServerResponse", "message": f"404 page not found: {path}"}]})
+    return APIError(
+        404,
+        "NotFound",
+        "the server could not find the requested resource",
+        details={
+            "causes": [
+                {"reason": "UnexpectedServerResponse", "message": f"404 page not found: {path}"}
+            ]
+        },
+    )
 
 
 def already_exists(resource: ResourceInfo, name: str) -> APIError:
-    return APIError(409, "AlreadyExists", f'{_qualified(resource)} "{name}" already exists', details=_details(resource, name))
+    return APIError(
+        409,
+        "AlreadyExists",
+        f'{_qualified(resource)} "{name}" already exists',
+        details=_details(resource, name),
+    )
 
 
 def conflict(resource: ResourceInfo, name: str, why: str) -> APIError:
@@ -91,7 +110,9 @@ def conflict(resource: ResourceInfo, name: str, why: str) -> APIError:
     )
 
 
-def invalid(resource: ResourceInfo, name: str, causes: list[dict[str, str]], message: str) -> APIError:
+def invalid(
+    resource: ResourceInfo, name: str, causes: list[dict[str, str]], message: str
+) -> APIError:
     return APIError(
         422,
         "Invalid",
@@ -101,7 +122,12 @@ def invalid(resource: ResourceInfo, name: str, causes: list[dict[str, str]], mes
 
 
 def forbidden(resource: ResourceInfo, name: str, why: str) -> APIError:
-    return APIError(403, "Forbidden", f'{_qualified(resource)} "{name}" is forbidden: {why}', details=_details(resource, name))
+    return APIError(
+        403,
+        "Forbidden",
+        f'{_qualified(resource)} "{name}" is forbidden: {why}',
+        details=_details(resource, name),
+    )
 
 
 def gone(message: str) -> APIError:
@@ -113,15 +139,27 @@ def too_large(limit: int) -> APIError:
 
 
 def method_not_allowed(method: str) -> APIError:
-    return APIError(405, "MethodNotAllowed", f"the server does not allow this method on the requested resource: {method}")
+    return APIError(
+        405,
+        "MethodNotAllowed",
+        f"the server does not allow this method on the requested resource: {method}",
+    )
 
 
 def unsupported_media(content_type: str) -> APIError:
-    return APIError(415, "UnsupportedMediaType", f"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got {content_type!r})")
+    return APIError(
+        415,
+        "UnsupportedMediaType",
+        f"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf (got {content_type!r})",
+    )
 
 
 def not_acceptable(accept: str) -> APIError:
-    return APIError(406, "NotAcceptable", f"only the following media types are accepted: application/json, application/yaml (got {accept!r})")
+    return APIError(
+        406,
+        "NotAcceptable",
+        f"only the following media types are accepted: application/json, application/yaml (got {accept!r})",
+    )
 
 
 def internal(message: str) -> APIError:

@@ -21,11 +21,13 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects, request as req
+from minikube_py.api import errors, objects, selectors, tables, validation
 from minikube_py.api import patch as patching
-from minikube_py.api import selectors, tables, validation
-from minikube_py.api.apply import ApplyConflict, apply as server_side_apply, track_update
+from minikube_py.api import request as req
+from minikube_py.api.apply import apply as server_side_apply
+from minikube_py.api.apply import track_update
 from minikube_py.api.openapi import OpenAPIDocs
+from minikube_py.api.patch import ApplyConflict
 from minikube_py.api.pki import TokenSigner
 from minikube_py.api.registry import Registry, ResourceInfo
 from minikube_py.api.schema import check_fields
@@ -59,8 +61,12 @@ def encode(obj: Any) -> bytes:
     return _encoder.encode(obj)
 
 
-def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    return web.Response(body=encode(body), status=status, content_type="application/json", headers=headers)
+def json_response(
+    body: Any, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
+    return web.Response(
+        body=encode(body), status=status, content_type="application/json", headers=headers
+    )
 
 
 @dataclass
@@ -80,7 +86,9 @@ class Options:
                 raise errors.bad_request(f'Invalid dryRun value "{d}": supported values: "All"')
         fv = q.get("fieldValidation", "Warn") or "Warn"
         if fv not in ("Strict", "Warn", "Ignore"):
-            raise errors.bad_request(f'invalid fieldValidation directive "{fv}": supported values: "Ignore", "Warn", "Strict"')
+            raise errors.bad_request(
+                f'invalid fieldValidation directive "{fv}": supported values: "Ignore", "Warn", "Strict"'
+            )
         manager = q.get("fieldManager") or default_manager
         if len(manager) > 128:
             raise errors.bad_request("fieldManager: Too long: must have at most 128 bytes")
@@ -92,7 +100,9 @@ def default_manager(request: web.Request) -> str:
     return agent.split("/", 1)[0][:128] or "unknown"
 
 
-def _kind_check(resource: ResourceInfo, obj: dict[str, Any], expect_kind: str | None = None) -> None:
+def _kind_check(
+    resource: ResourceInfo, obj: dict[str, Any], expect_kind: str | None = None
+) -> None:
     kind = expect_kind or resource.kind
     api_version = obj.get("apiVersion")
     if api_version is None or api_version == "":
@@ -105,7 +115,9 @@ def _kind_check(resource: ResourceInfo, obj: dict[str, Any], expect_kind: str | 
     if got is None or got == "":
         obj["kind"] = kind
     elif got != kind:
-        raise errors.bad_request(f"the kind in the data ({got}) does not match the expected kind ({kind})")
+        raise errors.bad_request(
+            f"the kind in the data ({got}) does not match the expected kind ({kind})"
+        )
     meta = obj.get("metadata")
     if meta is None:
         obj["metadata"] = {}
@@ -131,7 +143,9 @@ class Handlers:
 
     # ------------------------------------------------------------------ reads
 
-    async def _get_kv(self, resource: ResourceInfo, ns: str | None, name: str) -> tuple[dict[str, Any], KeyValue]:
+    async def _get_kv(
+        self, resource: ResourceInfo, ns: str | None, name: str
+    ) -> tuple[dict[str, Any], KeyValue]:
         try:
             kv = await self.store.get(resource.key(ns, name))
         except NotFound as exc:
@@ -147,31 +161,63 @@ class Handlers:
             return json_response(to_scale(info.resource, obj))
         return self.render_one(request, info.resource, obj)
 
-    def render_one(self, request: web.Request, resource: ResourceInfo, obj: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-        if req.wants_table(request):
-            table = tables.build_table(resource, [obj], {"resourceVersion": obj["metadata"].get("resourceVersion", "")},
-                                       include_object=request.query.get("includeObject", "Metadata"),
-                                       now=datetime.datetime.now(datetime.UTC))
+    def render_one(
+        self,
+        request: web.Request,
+        resource: ResourceInfo,
+        obj: dict[str, Any],
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+    ) -> web.Response:
+        table_version = req.table_version(request)
+        if table_version:
+            table = tables.build_object_table(
+                resource,
+                obj,
+                include_object=_include_object(request),
+                now=datetime.datetime.now(datetime.UTC),
+                api_version=table_version,
+            )
             return json_response(table, status, headers)
         if req.wants_partial_metadata(request):
-            return json_response({"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": obj.get("metadata", {})}, status, headers)
+            return json_response(
+                {
+                    "kind": "PartialObjectMetadata",
+                    "apiVersion": "meta.k8s.io/v1",
+                    "metadata": obj.get("metadata", {}),
+                },
+                status,
+                headers,
+            )
         return json_response(obj, status, headers)
 
-    def _selectors(self, request: web.Request, resource: ResourceInfo) -> tuple[selectors.LabelSelector | None, selectors.FieldSelector | None]:
+    def _selectors(
+        self, request: web.Request, resource: ResourceInfo
+    ) -> tuple[selectors.LabelSelector | None, selectors.FieldSelector | None]:
         try:
-            ls = selectors.parse_label_selector(request.query["labelSelector"]) if request.query.get("labelSelector") else None
-            fs = selectors.parse_field_selector(request.query["fieldSelector"], resource) if request.query.get("fieldSelector") else None
+            ls = (
+                selectors.parse_label_selector(request.query["labelSelector"])
+                if request.query.get("labelSelector")
+                else None
+            )
+            fs = (
+                selectors.parse_field_selector(request.query["fieldSelector"], resource)
+                if request.query.get("fieldSelector")
+                else None
+            )
         except selectors.SelectorError as exc:
             raise errors.bad_request(str(exc)) from exc
         return ls, fs
 
     @staticmethod
-    def _matches(obj: dict[str, Any], ls: selectors.LabelSelector | None, fs: selectors.FieldSelector | None) -> bool:
+    def _matches(
+        obj: dict[str, Any], ls: selectors.LabelSelector | None, fs: selectors.FieldSelector | None
+    ) -> bool:
         if ls is not None and not ls.matches(obj.get("metadata", {}).get("labels") or {}):
             return False
         return fs is None or fs.matches(obj)
 
-    async def list(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
+    async def list_objects(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         if request.query.get("watch") in ("true", "1"):
             return await self.watch(request, info)
         resource = info.resource
@@ -188,9 +234,13 @@ class Handlers:
         if match and match not in ("Exact", "NotOlderThan"):
             raise errors.bad_request(f'resourceVersionMatch: Unsupported value: "{match}"')
         if match and not rv:
-            raise errors.bad_request("resourceVersionMatch is forbidden unless resourceVersion is provided")
+            raise errors.bad_request(
+                "resourceVersionMatch is forbidden unless resourceVersion is provided"
+            )
         if cont and rv and rv != "0":
-            raise errors.bad_request("specifying resource version is not allowed when using continue")
+            raise errors.bad_request(
+                "specifying resource version is not allowed when using continue"
+            )
         revision = 0
         store_token: str | None = None
         if cont:
@@ -214,7 +264,9 @@ class Handlers:
         try:
             while True:
                 want_n = (limit - len(items)) if limit else LIST_PAGE
-                page = await self.store.list(prefix, revision=revision, limit=want_n, continue_token=store_token)
+                page = await self.store.list(
+                    prefix, revision=revision, limit=want_n, continue_token=store_token
+                )
                 read_revision = page.revision
                 revision = page.revision
                 for kv in page.items:
@@ -231,10 +283,14 @@ class Handlers:
                     break
         except Compacted as exc:
             if cont:
-                raise errors.gone("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.") from exc
+                raise errors.gone(
+                    "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list."
+                ) from exc
             raise errors.gone(f"too old resource version: {revision} ({exc.compacted})") from exc
         except FutureRevision as exc:
-            raise errors.timeout(f"Too large resource version: {exc.revision}, current: {exc.current}") from exc
+            raise errors.timeout(
+                f"Too large resource version: {exc.revision}, current: {exc.current}"
+            ) from exc
         except InvalidContinue as exc:
             raise errors.bad_request(f"continue key is not valid: {exc}") from exc
         list_meta: dict[str, Any] = {"resourceVersion": str(read_revision)}
@@ -242,16 +298,41 @@ class Handlers:
             list_meta["continue"] = next_token
             if ls is None and fs is None and remaining:
                 list_meta["remainingItemCount"] = remaining
-        if req.wants_table(request):
-            table = tables.build_table(resource, items, list_meta, include_object=q.get("includeObject", "Metadata"),
-                                       now=datetime.datetime.now(datetime.UTC))
+        table_version = req.table_version(request)
+        if table_version:
+            table = tables.build_table(
+                resource,
+                items,
+                list_meta,
+                include_object=_include_object(request),
+                now=datetime.datetime.now(datetime.UTC),
+                api_version=table_version,
+            )
             return json_response(table)
         if req.wants_partial_metadata(request):
-            return json_response({
-                "kind": "PartialObjectMetadataList", "apiVersion": "meta.k8s.io/v1", "metadata": list_meta,
-                "items": [{"kind": "PartialObjectMetadata", "apiVersion": "meta.k8s.io/v1", "metadata": o.get("metadata", {})} for o in items],
-            })
-        return json_response({"kind": resource.list_kind, "apiVersion": resource.api_version, "metadata": list_meta, "items": items})
+            return json_response(
+                {
+                    "kind": "PartialObjectMetadataList",
+                    "apiVersion": "meta.k8s.io/v1",
+                    "metadata": list_meta,
+                    "items": [
+                        {
+                            "kind": "PartialObjectMetadata",
+                            "apiVersion": "meta.k8s.io/v1",
+                            "metadata": o.get("metadata", {}),
+                        }
+                        for o in items
+                    ],
+                }
+            )
+        return json_response(
+            {
+                "kind": resource.list_kind,
+                "apiVersion": resource.api_version,
+                "metadata": list_meta,
+                "items": items,
+            }
+        )
 
     # ------------------------------------------------------------------ watch
 
@@ -263,13 +344,23 @@ class Handlers:
         bookmarks = q.get("allowWatchBookmarks") in ("true", "1")
         send_initial = q.get("sendInitialEvents") in ("true", "1")
         if send_initial and q.get("resourceVersionMatch") != "NotOlderThan":
-            raise errors.bad_request("sendInitialEvents is forbidden unless resourceVersionMatch is NotOlderThan")
+            raise errors.bad_request(
+                "sendInitialEvents is forbidden unless resourceVersionMatch is NotOlderThan"
+            )
         try:
-            timeout = float(q["timeoutSeconds"]) if q.get("timeoutSeconds") else float(random.uniform(*WATCH_DEFAULT_TIMEOUT))
+            timeout = (
+                float(q["timeoutSeconds"])
+                if q.get("timeoutSeconds")
+                else float(random.uniform(*WATCH_DEFAULT_TIMEOUT))
+            )
         except ValueError as exc:
             raise errors.bad_request(f"invalid timeoutSeconds: {q.get('timeoutSeconds')}") from exc
         name_only = info.name
-        prefix = resource.key(info.namespace, name_only) if name_only else resource.key_prefix(info.namespace)
+        prefix = (
+            resource.key(info.namespace, name_only)
+            if name_only
+            else resource.key_prefix(info.namespace)
+        )
         initial: list[dict[str, Any]] = []
         if rv in ("", "0") or send_initial:
             page_rev = 0
@@ -279,7 +370,9 @@ class Handlers:
                 if not await self.cache.wait_for(want, 3.0):
                     raise errors.timeout(f"Too large resource version: {want}")
             while True:
-                page = await self.store.list(prefix, revision=page_rev, limit=LIST_PAGE, continue_token=token)
+                page = await self.store.list(
+                    prefix, revision=page_rev, limit=LIST_PAGE, continue_token=token
+                )
                 page_rev = page.revision
                 for kv in page.items:
                     if name_only and kv.key != prefix:
@@ -294,9 +387,13 @@ class Handlers:
             start = page_rev
         else:
             start = _int_rv(rv)
-        table = req.wants_table(request)
+        table_version = req.table_version(request)
+        include = _include_object(request) if table_version else "Metadata"
         now = datetime.datetime.now(datetime.UTC)
-        response = web.StreamResponse(status=200, headers={"Content-Type": "application/json", "Cache-Control": "no-cache, private"})
+        response = web.StreamResponse(
+            status=200,
+            headers={"Content-Type": "application/json", "Cache-Control": "no-cache, private"},
+        )
         try:
             sub = self.cache.subscribe(prefix, start)
         except TooOld as exc:
@@ -310,11 +407,15 @@ class Handlers:
         async def emit(kind: str, obj: dict[str, Any]) -> None:
             nonlocal first_table
             body: Any = obj
-            if table and kind != "BOOKMARK":
-                body = tables.build_table(resource, [obj], {"resourceVersion": obj["metadata"].get("resourceVersion", "")},
-                                          include_object=q.get("includeObject", "Metadata"), now=now)
-                if not first_table:
-                    body["columnDefinitions"] = []
+            if table_version and kind != "BOOKMARK":
+                body = tables.build_watch_table(
+                    resource,
+                    obj,
+                    first=first_table,
+                    include_object=include,
+                    now=now,
+                    api_version=table_version,
+                )
                 first_table = False
             await response.write(encode({"type": kind, "object": body}) + b"\n")
 
@@ -333,7 +434,9 @@ class Handlers:
                 last_bookmark = time.monotonic()
                 while True:
                     try:
-                        ev = await asyncio.wait_for(sub.get(), timeout=BOOKMARK_INTERVAL if bookmarks else None)
+                        ev = await asyncio.wait_for(
+                            sub.get(), timeout=BOOKMARK_INTERVAL if bookmarks else None
+                        )
                     except TimeoutError:
                         await emit("BOOKMARK", bookmark(sub.after if sub.after > start else start))
                         last_bookmark = time.monotonic()
@@ -373,18 +476,45 @@ class Handlers:
         try:
             kv = await self.store.get(self.ns_resource.key(None, ns))
         except NotFound as exc:
-            raise errors.APIError(404, "NotFound", f'namespaces "{ns}" not found', details={"name": ns, "kind": "namespaces"}) from exc
-        ns_obj = msgspec.json.decode(kv.value)
-        if ns_obj.get("metadata", {}).get("deletionTimestamp") or ns_obj.get("status", {}).get("phase") == "Terminating":
             raise errors.APIError(
-                403, "Forbidden",
+                404,
+                "NotFound",
+                f'namespaces "{ns}" not found',
+                details={"name": ns, "kind": "namespaces"},
+            ) from exc
+        ns_obj = msgspec.json.decode(kv.value)
+        if (
+            ns_obj.get("metadata", {}).get("deletionTimestamp")
+            or ns_obj.get("status", {}).get("phase") == "Terminating"
+        ):
+            raise errors.APIError(
+                403,
+                "Forbidden",
                 f'{_qualified(resource)} "" is forbidden: unable to create new content in namespace {ns} because it is being terminated',
-                details={"kind": resource.plural, "causes": [{"reason": "NamespaceTerminating", "message": f"namespace {ns} is being terminated", "field": "metadata.namespace"}]},
+                details={
+                    "kind": resource.plural,
+                    "causes": [
+                        {
+                            "reason": "NamespaceTerminating",
+                            "message": f"namespace {ns} is being terminated",
+                            "field": "metadata.namespace",
+                        }
+                    ],
+                },
             )
 
-    def _unknown_fields(self, resource: ResourceInfo, obj: dict[str, Any], dups: list[str], opts: Options, headers: dict[str, str]) -> None:
+    def _unknown_fields(
+        self,
+        resource: ResourceInfo,
+        obj: dict[str, Any],
+        dups: list[str],
+        opts: Options,
+        headers: dict[str, str],
+    ) -> None:
         unknown = check_fields(self.openapi, resource, obj)
-        problems = [f'unknown field "{p}"' for p in unknown] + [f'duplicate field "{d}"' for d in dups]
+        problems = [f'unknown field "{p}"' for p in unknown] + [
+            f'duplicate field "{d}"' for d in dups
+        ]
         if not problems:
             return
         if opts.field_validation == "Strict":
@@ -406,35 +536,58 @@ class Handlers:
         obj = await self.create_object(resource, info.namespace, obj, opts)
         return self.render_one(request, resource, obj, 201, headers)
 
-    async def create_object(self, resource: ResourceInfo, ns: str | None, obj: dict[str, Any], opts: Options) -> dict[str, Any]:
+    async def create_object(
+        self, resource: ResourceInfo, ns: str | None, obj: dict[str, Any], opts: Options
+    ) -> dict[str, Any]:
         meta = obj["metadata"]
         if resource.namespaced:
             body_ns = meta.get("namespace")
             if body_ns and ns and body_ns != ns:
-                raise errors.bad_request("the namespace of the provided object does not match the namespace sent on the request")
+                raise errors.bad_request(
+                    "the namespace of the provided object does not match the namespace sent on the request"
+                )
             meta["namespace"] = ns or body_ns or "default"
         else:
             meta.pop("namespace", None)
         if not meta.get("name") and meta.get("generateName"):
             meta["name"] = objects.generated_name(str(meta["generateName"]))
-        for field in objects.SERVER_METADATA + ("resourceVersion",):
+        for field in (*objects.SERVER_METADATA, "resourceVersion"):
             meta.pop(field, None)
         meta["uid"] = objects.new_uid()
         meta["creationTimestamp"] = objects.now_rfc3339()
-        meta["generation"] = 1
+        if resource.has_generation:
+            meta["generation"] = 1
         objects.initial_status(resource, obj)
         validation.apply_defaults(resource, obj)
         if resource.kind == "Namespace":
-            obj.setdefault("metadata", {}).setdefault("labels", {})["kubernetes.io/metadata.name"] = meta.get("name", "")
+            obj.setdefault("metadata", {}).setdefault("labels", {})[
+                "kubernetes.io/metadata.name"
+            ] = meta.get("name", "")
         self._validate(resource, obj, None)
-        await self._check_namespace(resource, meta.get("namespace") if resource.namespaced else None)
-        obj = track_update(None, obj, opts.field_manager, operation="Update", api_version=resource.api_version, now=objects.now_rfc3339())
+        await self._check_namespace(
+            resource, meta.get("namespace") if resource.namespaced else None
+        )
+        root, components = self.openapi.schema_for(resource)
+        obj = track_update(
+            None,
+            obj,
+            opts.field_manager,
+            operation="Update",
+            schema=root,
+            components=components,
+            api_version=resource.api_version,
+            now=objects.now_rfc3339(),
+            ignored_fields=_ignored(resource),
+        )
         if opts.dry_run:
             obj["metadata"]["resourceVersion"] = ""
             return obj
         name = obj["metadata"]["name"]
         try:
-            rev = await self.store.create(resource.key(meta.get("namespace") if resource.namespaced else None, name), encode(objects.for_storage(obj)))
+            rev = await self.store.create(
+                resource.key(meta.get("namespace") if resource.namespaced else None, name),
+                encode(objects.for_storage(obj)),
+            )
         except KeyExists as exc:
             raise errors.already_exists(resource, name) from exc
         except TooLarge as exc:
@@ -442,12 +595,23 @@ class Handlers:
         obj["metadata"]["resourceVersion"] = str(rev)
         return obj
 
-    def _validate(self, resource: ResourceInfo, obj: dict[str, Any], old: dict[str, Any] | None) -> None:
-        causes = validation.validate_create(resource, obj) if old is None else validation.validate_update(resource, obj, old)
+    def _validate(
+        self, resource: ResourceInfo, obj: dict[str, Any], old: dict[str, Any] | None
+    ) -> None:
+        causes = (
+            validation.validate_create(resource, obj)
+            if old is None
+            else validation.validate_update(resource, obj, old)
+        )
         if causes:
             plain = [validation.cause_dict(c) for c in causes]
             name = str(obj.get("metadata", {}).get("name", ""))
-            raise errors.invalid(resource, name, plain, validation.format_invalid_message(resource.kind, name, causes))
+            raise errors.invalid(
+                resource,
+                name,
+                plain,
+                validation.format_invalid_message(resource.kind, name, causes),
+            )
 
     # ------------------------------------------------------------------ update
 
@@ -463,12 +627,22 @@ class Handlers:
         _kind_check(resource, obj)
         name = obj["metadata"].get("name")
         if name and name != info.name:
-            raise errors.bad_request(f"the name of the object ({name}) does not match the name on the URL ({info.name})")
+            raise errors.bad_request(
+                f"the name of the object ({name}) does not match the name on the URL ({info.name})"
+            )
         obj["metadata"]["name"] = info.name
         headers: dict[str, str] = {}
         self._unknown_fields(resource, obj, dups, opts, headers)
         precondition = obj["metadata"].get("resourceVersion") or None
-        result, created = await self.update_object(resource, info.namespace, info.name, lambda _cur: obj, opts, info.subresource, precondition)
+        result, created = await self.update_object(
+            resource,
+            info.namespace,
+            info.name,
+            lambda _cur: obj,
+            opts,
+            info.subresource,
+            precondition,
+        )
         return self.render_one(request, resource, result, 201 if created else 200, headers)
 
     async def update_object(
@@ -493,24 +667,62 @@ class Handlers:
                 incoming = mutate(None)
                 return await self.create_object(resource, ns, incoming, opts), True
             if precondition is not None and precondition != str(kv.mod_revision):
-                raise errors.conflict(resource, name, "the object has been modified; please apply your changes to the latest version and try again")
+                raise errors.conflict(
+                    resource,
+                    name,
+                    "the object has been modified; please apply your changes to the latest version and try again",
+                )
             incoming = mutate(objects.deep(current))
             new = self._prepare_update(resource, current, incoming, subresource)
             if subresource != BINDING:
                 self._validate(resource, new, current)
             if not _changed(current, new):
                 return current, False
-            new = track_update(current, new, opts.field_manager, operation="Update", api_version=resource.api_version, now=objects.now_rfc3339())
+            root, components = self.openapi.schema_for(resource)
+            if subresource == "status":
+                new = track_update(
+                    current,
+                    new,
+                    opts.field_manager,
+                    operation="Update",
+                    schema=root,
+                    components=components,
+                    api_version=resource.api_version,
+                    now=objects.now_rfc3339(),
+                    subresource="status",
+                )
+            elif subresource is None:
+                new = track_update(
+                    current,
+                    new,
+                    opts.field_manager,
+                    operation="Update",
+                    schema=root,
+                    components=components,
+                    api_version=resource.api_version,
+                    now=objects.now_rfc3339(),
+                    ignored_fields=_ignored(resource),
+                )
             if opts.dry_run:
                 return new, False
             try:
-                if new["metadata"].get("deletionTimestamp") and not new["metadata"].get("finalizers") and _finalized(resource, new):
+                if (
+                    new["metadata"].get("deletionTimestamp")
+                    and not new["metadata"].get("finalizers")
+                    and _finalized(resource, new)
+                ):
                     await self.store.delete(kv.key, kv.mod_revision)
                     return new, False
-                rev = await self.store.update(kv.key, encode(objects.for_storage(new)), kv.mod_revision)
+                rev = await self.store.update(
+                    kv.key, encode(objects.for_storage(new)), kv.mod_revision
+                )
             except Conflict:
                 if precondition is not None:
-                    raise errors.conflict(resource, name, "the object has been modified; please apply your changes to the latest version and try again") from None
+                    raise errors.conflict(
+                        resource,
+                        name,
+                        "the object has been modified; please apply your changes to the latest version and try again",
+                    ) from None
                 continue
             except NotFound as exc:
                 raise errors.not_found(resource, name) from exc
@@ -520,7 +732,13 @@ class Handlers:
             return new, False
         raise errors.conflict(resource, name, "too many concurrent updates; try again")
 
-    def _prepare_update(self, resource: ResourceInfo, current: dict[str, Any], incoming: dict[str, Any], subresource: str | None) -> dict[str, Any]:
+    def _prepare_update(
+        self,
+        resource: ResourceInfo,
+        current: dict[str, Any],
+        incoming: dict[str, Any],
+        subresource: str | None,
+    ) -> dict[str, Any]:
         if subresource == BINDING:
             return incoming
         if subresource in ("status",):
@@ -532,14 +750,24 @@ class Handlers:
             return new
         if subresource == "finalize":
             new = objects.deep(current)
-            new.setdefault("spec", {})["finalizers"] = (incoming.get("spec") or {}).get("finalizers") or []
+            new.setdefault("spec", {})["finalizers"] = (incoming.get("spec") or {}).get(
+                "finalizers"
+            ) or []
             return new
         new = incoming
         new["apiVersion"] = resource.api_version
         new["kind"] = resource.kind
         meta = new.setdefault("metadata", {})
         cur_meta = current.get("metadata", {})
-        for field in ("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name"):
+        for field in (
+            "uid",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "generation",
+            "namespace",
+            "name",
+        ):
             if field in cur_meta:
                 meta[field] = cur_meta[field]
             else:
@@ -554,30 +782,54 @@ class Handlers:
             new["spec"] = current.get("spec", {})
             meta.setdefault("labels", {})["kubernetes.io/metadata.name"] = meta.get("name", "")
         validation.apply_defaults(resource, new)
-        if objects.spec_view(new) != objects.spec_view(current):
+        if resource.has_generation and objects.spec_view(new) != objects.spec_view(current):
             meta["generation"] = int(cur_meta.get("generation") or 1) + 1
         # a deleting object may only lose finalizers, never gain new ones
         if cur_meta.get("deletionTimestamp"):
             old_f = set(cur_meta.get("finalizers") or [])
             new_f = meta.get("finalizers") or []
             if any(f not in old_f for f in new_f):
-                raise errors.invalid(resource, meta.get("name", ""), [{"reason": "FieldValueForbidden", "field": "metadata.finalizers", "message": "no new finalizers can be added if the object is being deleted"}],
-                                     f'{resource.kind} "{meta.get("name", "")}" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted')
+                raise errors.invalid(
+                    resource,
+                    meta.get("name", ""),
+                    [
+                        {
+                            "reason": "FieldValueForbidden",
+                            "field": "metadata.finalizers",
+                            "message": "no new finalizers can be added if the object is being deleted",
+                        }
+                    ],
+                    f'{resource.kind} "{meta.get("name", "")}" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted',
+                )
         return new
 
-    async def _update_scale(self, request: web.Request, info: req.RequestInfo, scale: dict[str, Any], opts: Options) -> web.StreamResponse:
+    async def _update_scale(
+        self, request: web.Request, info: req.RequestInfo, scale: dict[str, Any], opts: Options
+    ) -> web.StreamResponse:
         assert info.name is not None
         replicas = (scale.get("spec") or {}).get("replicas", 0)
         if not isinstance(replicas, int) or replicas < 0:
-            raise errors.invalid(info.resource, info.name, [{"reason": "FieldValueInvalid", "field": "spec.replicas", "message": f"Invalid value: {replicas}: must be greater than or equal to 0"}],
-                                 f'Scale.autoscaling "{info.name}" is invalid: spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0')
+            raise errors.invalid(
+                info.resource,
+                info.name,
+                [
+                    {
+                        "reason": "FieldValueInvalid",
+                        "field": "spec.replicas",
+                        "message": f"Invalid value: {replicas}: must be greater than or equal to 0",
+                    }
+                ],
+                f'Scale.autoscaling "{info.name}" is invalid: spec.replicas: Invalid value: {replicas}: must be greater than or equal to 0',
+            )
         precondition = (scale.get("metadata") or {}).get("resourceVersion") or None
 
         def mutate(cur: dict[str, Any]) -> dict[str, Any]:
             cur.setdefault("spec", {})["replicas"] = replicas
             return cur
 
-        obj, _ = await self.update_object(info.resource, info.namespace, info.name, mutate, opts, None, precondition)
+        obj, _ = await self.update_object(
+            info.resource, info.namespace, info.name, mutate, opts, None, precondition
+        )
         return json_response(to_scale(info.resource, obj))
 
     # ------------------------------------------------------------------ patch
@@ -593,14 +845,18 @@ class Handlers:
         headers: dict[str, str] = {}
         if ctype == req.APPLY_PATCH:
             if not request.query.get("fieldManager"):
-                raise errors.bad_request("PATCH, application/apply-patch+yaml requires fieldManager to be set")
+                raise errors.bad_request(
+                    "PATCH, application/apply-patch+yaml requires fieldManager to be set"
+                )
             dups: list[str] = []
             applied = req.decode_yaml(body, dups)
             if not isinstance(applied, dict):
                 raise errors.bad_request("the apply patch must be an object")
             _kind_check(resource, applied)
             if applied["metadata"].get("name") and applied["metadata"]["name"] != info.name:
-                raise errors.bad_request(f"the name of the object ({applied['metadata']['name']}) does not match the name on the URL ({info.name})")
+                raise errors.bad_request(
+                    f"the name of the object ({applied['metadata']['name']}) does not match the name on the URL ({info.name})"
+                )
             applied["metadata"]["name"] = info.name
             self._unknown_fields(resource, applied, dups, opts, headers)
             force = request.query.get("force") in ("true", "1")
@@ -608,21 +864,54 @@ class Handlers:
 
             def do_apply(cur: dict[str, Any] | None) -> dict[str, Any]:
                 try:
-                    out = server_side_apply(cur, objects.deep(applied), opts.field_manager, force, root, components, objects.now_rfc3339(), api_version=resource.api_version)
+                    out = server_side_apply(
+                        cur,
+                        objects.deep(applied),
+                        opts.field_manager,
+                        force,
+                        root,
+                        components,
+                        objects.now_rfc3339(),
+                        api_version=resource.api_version,
+                        subresource=info.subresource,
+                        ignored_fields=_ignored(resource) if info.subresource is None else (),
+                    )
                 except ApplyConflict as exc:
-                    raise errors.APIError(409, "Conflict", str(exc), details={"name": info.name or "", "kind": resource.plural, "causes": exc.causes}) from exc
+                    raise errors.APIError(
+                        409,
+                        "Conflict",
+                        str(exc),
+                        details={
+                            "name": info.name or "",
+                            "kind": resource.plural,
+                            "causes": exc.causes,
+                        },
+                    ) from exc
+                except patching.PatchError as exc:
+                    raise errors.APIError(exc.code, exc.reason, str(exc)) from exc
                 if cur is None:
                     out.setdefault("metadata", {})["name"] = info.name
                 return out
 
             if info.subresource == "scale":
                 raise errors.unsupported_media(ctype)
-            result, created = await self.update_object(resource, info.namespace, info.name, do_apply, opts, info.subresource, None, create_missing=True)
+            result, created = await self.update_object(
+                resource,
+                info.namespace,
+                info.name,
+                do_apply,
+                opts,
+                info.subresource,
+                None,
+                create_missing=True,
+            )
             return self.render_one(request, resource, result, 201 if created else 200, headers)
         if ctype == req.JSON_PATCH:
             patch_doc: Any = req.decode_json(body)
         else:
-            patch_doc = req.decode_json(body) if body.strip()[:1] in (b"{", b"[") else req.decode_yaml(body)
+            patch_doc = (
+                req.decode_json(body) if body.strip()[:1] in (b"{", b"[") else req.decode_yaml(body)
+            )
         root, components = self.openapi.schema_for(resource)
 
         def do_patch(cur: dict[str, Any] | None) -> dict[str, Any]:
@@ -639,7 +928,7 @@ class Handlers:
                     else:
                         out = patching.strategic_merge_patch(target, patch_doc, root, components)
             except patching.PatchError as exc:
-                raise errors.APIError(422 if ctype == req.JSON_PATCH else 400, "Invalid" if ctype == req.JSON_PATCH else "BadRequest", str(exc)) from exc
+                raise errors.APIError(exc.code, exc.reason, str(exc)) from exc
             if not isinstance(out, dict):
                 raise errors.bad_request("the patched object is not an object")
             if info.subresource == "scale":
@@ -648,7 +937,14 @@ class Handlers:
                 return cur
             return out
 
-        result, _ = await self.update_object(resource, info.namespace, info.name, do_patch, opts, None if info.subresource == "scale" else info.subresource)
+        result, _ = await self.update_object(
+            resource,
+            info.namespace,
+            info.name,
+            do_patch,
+            opts,
+            None if info.subresource == "scale" else info.subresource,
+        )
         if info.subresource == "scale":
             return json_response(to_scale(resource, result))
         return self.render_one(request, resource, result, 200, headers)
@@ -658,7 +954,7 @@ class Handlers:
     async def delete(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         assert info.name is not None
         options = await self._delete_options(request)
-        obj, deleted = await self.delete_object(info.resource, info.namespace, info.name, options)
+        obj, _ = await self.delete_object(info.resource, info.namespace, info.name, options)
         return self.render_one(request, info.resource, obj, 200)
 
     async def _delete_options(self, request: web.Request) -> dict[str, Any]:
@@ -681,21 +977,33 @@ class Handlers:
             options["dryRun"] = q.getall("dryRun")
         policy = options.get("propagationPolicy")
         if policy is not None and policy not in ("Foreground", "Background", "Orphan"):
-            raise errors.bad_request(f'propagationPolicy: Unsupported value: "{policy}": supported values: "Foreground", "Background", "Orphan"')
+            raise errors.bad_request(
+                f'propagationPolicy: Unsupported value: "{policy}": supported values: "Foreground", "Background", "Orphan"'
+            )
         if options.get("orphanDependents") is not None and policy is not None:
             raise errors.bad_request("orphanDependents and propagationPolicy cannot both be set")
         return options
 
-    async def delete_object(self, resource: ResourceInfo, ns: str | None, name: str, options: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    async def delete_object(
+        self, resource: ResourceInfo, ns: str | None, name: str, options: dict[str, Any]
+    ) -> tuple[dict[str, Any], bool]:
         dry = bool(options.get("dryRun"))
         for _ in range(PATCH_RETRIES):
             obj, kv = await self._get_kv(resource, ns, name)
             meta = obj["metadata"]
             pre = options.get("preconditions") or {}
             if pre.get("uid") and pre["uid"] != meta.get("uid"):
-                raise errors.conflict(resource, name, f"Precondition failed: UID in precondition: {pre['uid']}, UID in object meta: {meta.get('uid')}")
+                raise errors.conflict(
+                    resource,
+                    name,
+                    f"Precondition failed: UID in precondition: {pre['uid']}, UID in object meta: {meta.get('uid')}",
+                )
             if pre.get("resourceVersion") and pre["resourceVersion"] != meta.get("resourceVersion"):
-                raise errors.conflict(resource, name, f"Precondition failed: ResourceVersion in precondition: {pre['resourceVersion']}, ResourceVersion in object meta: {meta.get('resourceVersion')}")
+                raise errors.conflict(
+                    resource,
+                    name,
+                    f"Precondition failed: ResourceVersion in precondition: {pre['resourceVersion']}, ResourceVersion in object meta: {meta.get('resourceVersion')}",
+                )
             finalizers = list(meta.get("finalizers") or [])
             policy = options.get("propagationPolicy")
             if options.get("orphanDependents") is True:
@@ -712,8 +1020,14 @@ class Handlers:
             elif policy == "Background":
                 wanted = [f for f in wanted if f not in ("orphan", "foregroundDeletion")]
             grace = options.get("gracePeriodSeconds")
-            graceful = resource.kind == "Pod" and bool((obj.get("spec") or {}).get("nodeName")) and grace != 0
-            namespace_hold = resource.kind == "Namespace" and bool((obj.get("spec") or {}).get("finalizers"))
+            graceful = (
+                resource.kind == "Pod"
+                and bool((obj.get("spec") or {}).get("nodeName"))
+                and grace != 0
+            )
+            namespace_hold = resource.kind == "Namespace" and bool(
+                (obj.get("spec") or {}).get("finalizers")
+            )
             if meta.get("deletionTimestamp") and (finalizers or namespace_hold):
                 if wanted == finalizers:
                     return obj, False
@@ -722,8 +1036,14 @@ class Handlers:
                 nmeta = new["metadata"]
                 if not nmeta.get("deletionTimestamp"):
                     if graceful:
-                        seconds = int(grace if grace is not None else (new.get("spec") or {}).get("terminationGracePeriodSeconds", 30))
-                        at = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds)
+                        seconds = int(
+                            grace
+                            if grace is not None
+                            else (new.get("spec") or {}).get("terminationGracePeriodSeconds", 30)
+                        )
+                        at = datetime.datetime.now(datetime.UTC) + datetime.timedelta(
+                            seconds=seconds
+                        )
                         nmeta["deletionTimestamp"] = objects.now_rfc3339(at)
                         nmeta["deletionGracePeriodSeconds"] = seconds
                     else:
@@ -755,11 +1075,15 @@ class Handlers:
             return obj, True
         raise errors.conflict(resource, name, "too many concurrent updates; try again")
 
-    async def delete_collection(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
+    async def delete_collection(
+        self, request: web.Request, info: req.RequestInfo
+    ) -> web.StreamResponse:
         resource = info.resource
         ls, fs = self._selectors(request, resource)
         options = await self._delete_options(request)
-        page = await self.store.list(resource.key_prefix(info.namespace), limit=DELETECOLLECTION_LIMIT)
+        page = await self.store.list(
+            resource.key_prefix(info.namespace), limit=DELETECOLLECTION_LIMIT
+        )
         deleted: list[dict[str, Any]] = []
         for kv in page.items:
             obj = msgspec.json.decode(kv.value)
@@ -767,70 +1091,174 @@ class Handlers:
                 continue
             meta = obj.get("metadata", {})
             try:
-                done, _ = await self.delete_object(resource, meta.get("namespace") if resource.namespaced else None, meta["name"], options)
+                done, _ = await self.delete_object(
+                    resource,
+                    meta.get("namespace") if resource.namespaced else None,
+                    meta["name"],
+                    options,
+                )
             except errors.APIError as exc:
                 if exc.code == 404:
                     continue
                 raise
             deleted.append(done)
-        return json_response({"kind": resource.list_kind, "apiVersion": resource.api_version, "metadata": {"resourceVersion": str(await self.store.current_revision())}, "items": deleted})
+        return json_response(
+            {
+                "kind": resource.list_kind,
+                "apiVersion": resource.api_version,
+                "metadata": {"resourceVersion": str(await self.store.current_revision())},
+                "items": deleted,
+            }
+        )
 
     # ------------------------------------------------------------------ subresources (POST)
 
-    async def create_subresource(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
+    async def create_subresource(
+        self, request: web.Request, info: req.RequestInfo
+    ) -> web.StreamResponse:
         assert info.name is not None
         sub = info.subresource
         body = await req.read_body(request)
-        obj = req.decode_object_body(request.headers.get("Content-Type", ""), body, []) if body.strip() else {}
+        obj = (
+            req.decode_object_body(request.headers.get("Content-Type", ""), body, [])
+            if body.strip()
+            else {}
+        )
         opts = Options.parse(request, default_manager(request))
         if sub == "binding":
             target = (obj.get("target") or {}).get("name")
             if not target:
-                raise errors.invalid(info.resource, info.name, [{"reason": "FieldValueRequired", "field": "target.name", "message": "Required value"}],
-                                     f'Binding "{info.name}" is invalid: target.name: Required value')
+                raise errors.invalid(
+                    info.resource,
+                    info.name,
+                    [
+                        {
+                            "reason": "FieldValueRequired",
+                            "field": "target.name",
+                            "message": "Required value",
+                        }
+                    ],
+                    f'Binding "{info.name}" is invalid: target.name: Required value',
+                )
 
             def bind(cur: dict[str, Any] | None) -> dict[str, Any]:
                 assert cur is not None
                 if cur.get("metadata", {}).get("deletionTimestamp"):
-                    raise errors.conflict(info.resource, info.name or "", "pod is being deleted, cannot be assigned to a host")
+                    raise errors.conflict(
+                        info.resource,
+                        info.name or "",
+                        "pod is being deleted, cannot be assigned to a host",
+                    )
                 if (cur.get("spec") or {}).get("nodeName"):
-                    raise errors.conflict(info.resource, info.name or "", f"pod {info.name} is already assigned to node \"{cur['spec']['nodeName']}\"")
+                    raise errors.conflict(
+                        info.resource,
+                        info.name or "",
+                        f'pod {info.name} is already assigned to node "{cur["spec"]["nodeName"]}"',
+                    )
                 cur.setdefault("spec", {})["nodeName"] = target
                 conds = cur.setdefault("status", {}).setdefault("conditions", [])
                 conds[:] = [c for c in conds if c.get("type") != "PodScheduled"]
-                conds.append({"type": "PodScheduled", "status": "True", "lastProbeTime": None, "lastTransitionTime": objects.now_rfc3339()})
+                conds.append(
+                    {
+                        "type": "PodScheduled",
+                        "status": "True",
+                        "lastProbeTime": None,
+                        "lastTransitionTime": objects.now_rfc3339(),
+                    }
+                )
                 return cur
 
             await self.update_object(info.resource, info.namespace, info.name, bind, opts, BINDING)
-            return json_response({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "code": 201}, 201)
+            return json_response(
+                {
+                    "kind": "Status",
+                    "apiVersion": "v1",
+                    "metadata": {},
+                    "status": "Success",
+                    "code": 201,
+                },
+                201,
+            )
         if sub == "eviction":
             options = obj.get("deleteOptions") or {}
             await self.delete_object(info.resource, info.namespace, info.name, options)
-            return json_response({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "code": 201}, 201)
+            return json_response(
+                {
+                    "kind": "Status",
+                    "apiVersion": "v1",
+                    "metadata": {},
+                    "status": "Success",
+                    "code": 201,
+                },
+                201,
+            )
         if sub == "token":
             await self._get_kv(info.resource, info.namespace, info.name)
             spec = obj.get("spec") or {}
             seconds = int(spec.get("expirationSeconds") or 3600)
             if seconds < 600:
-                raise errors.invalid(info.resource, info.name, [{"reason": "FieldValueInvalid", "field": "spec.expirationSeconds", "message": "may not specify a duration less than 10 minutes"}],
-                                     f'TokenRequest.authentication.k8s.io "{info.name}" is invalid: spec.expirationSeconds: Invalid value: {seconds}: may not specify a duration less than 10 minutes')
+                raise errors.invalid(
+                    info.resource,
+                    info.name,
+                    [
+                        {
+                            "reason": "FieldValueInvalid",
+                            "field": "spec.expirationSeconds",
+                            "message": "may not specify a duration less than 10 minutes",
+                        }
+                    ],
+                    f'TokenRequest.authentication.k8s.io "{info.name}" is invalid: spec.expirationSeconds: Invalid value: {seconds}: may not specify a duration less than 10 minutes',
+                )
             expires = time.time() + seconds
             user = f"system:serviceaccount:{info.namespace}:{info.name}"
-            token = self.tokens.issue(user, ["system:serviceaccounts", f"system:serviceaccounts:{info.namespace}"], int(expires))
+            token = self.tokens.issue(
+                user,
+                ["system:serviceaccounts", f"system:serviceaccounts:{info.namespace}"],
+                int(expires),
+            )
             out = {
                 "kind": "TokenRequest",
                 "apiVersion": "authentication.k8s.io/v1",
-                "metadata": {"name": info.name, "namespace": info.namespace, "creationTimestamp": None},
-                "spec": {"audiences": spec.get("audiences") or ["https://kubernetes.default.svc.cluster.local"], "expirationSeconds": seconds, "boundObjectRef": spec.get("boundObjectRef")},
-                "status": {"token": token, "expirationTimestamp": objects.now_rfc3339(datetime.datetime.fromtimestamp(expires, datetime.UTC))},
+                "metadata": {
+                    "name": info.name,
+                    "namespace": info.namespace,
+                    "creationTimestamp": None,
+                },
+                "spec": {
+                    "audiences": spec.get("audiences")
+                    or ["https://kubernetes.default.svc.cluster.local"],
+                    "expirationSeconds": seconds,
+                    "boundObjectRef": spec.get("boundObjectRef"),
+                },
+                "status": {
+                    "token": token,
+                    "expirationTimestamp": objects.now_rfc3339(
+                        datetime.datetime.fromtimestamp(expires, datetime.UTC)
+                    ),
+                },
             }
             return json_response(out, 201)
         if sub in ("log", "exec", "attach", "portforward"):
             pod, _ = await self._get_kv(info.resource, info.namespace, info.name)
             if not (pod.get("spec") or {}).get("nodeName"):
                 raise errors.bad_request(f"pod {info.name} does not have a host assigned")
-            raise errors.APIError(503, "ServiceUnavailable", f"no node agent is connected for node {pod['spec']['nodeName']}")
+            raise errors.APIError(
+                503,
+                "ServiceUnavailable",
+                f"no node agent is connected for node {pod['spec']['nodeName']}",
+            )
         raise errors.method_not_allowed("POST")
+
+
+def _ignored(resource: ResourceInfo) -> tuple[str, ...]:
+    return ("status",) if resource.has_status else ()
+
+
+def _include_object(request: web.Request) -> str:
+    try:
+        return tables.check_include_object(request.query.get("includeObject", ""))
+    except tables.TableError as exc:
+        raise errors.bad_request(str(exc)) from exc
 
 
 def _changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
@@ -838,7 +1266,9 @@ def _changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     b = objects.for_storage(new)
     a_meta = {k: v for k, v in a.get("metadata", {}).items() if k != "managedFields"}
     b_meta = {k: v for k, v in b.get("metadata", {}).items() if k != "managedFields"}
-    return a_meta != b_meta or {k: v for k, v in a.items() if k != "metadata"} != {k: v for k, v in b.items() if k != "metadata"}
+    return a_meta != b_meta or {k: v for k, v in a.items() if k != "metadata"} != {
+        k: v for k, v in b.items() if k != "metadata"
+    }
 
 
 def _finalized(resource: ResourceInfo, obj: dict[str, Any]) -> bool:
@@ -873,14 +1303,20 @@ def to_scale(resource: ResourceInfo, obj: dict[str, Any]) -> dict[str, Any]:
     return {
         "kind": "Scale",
         "apiVersion": "autoscaling/v1",
-        "metadata": {k: meta[k] for k in ("name", "namespace", "uid", "resourceVersion", "creationTimestamp") if k in meta},
+        "metadata": {
+            k: meta[k]
+            for k in ("name", "namespace", "uid", "resourceVersion", "creationTimestamp")
+            if k in meta
+        },
         "spec": {"replicas": spec.get("replicas", 0)},
         "status": {"replicas": status.get("replicas", 0), "selector": sel},
     }
 
 
 def encode_continue(revision: int, store_token: str) -> str:
-    raw = json.dumps({"v": "meta.k8s.io/v1", "rv": revision, "t": store_token}, separators=(",", ":")).encode()
+    raw = json.dumps(
+        {"v": "meta.k8s.io/v1", "rv": revision, "t": store_token}, separators=(",", ":")
+    ).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

@@ -13,7 +13,14 @@ from minikube_py.api.registry import ResourceInfo
 
 # the alphabet Kubernetes uses for generateName suffixes (no vowels, no lookalikes)
 _SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
-SERVER_METADATA = ("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "selfLink")
+SERVER_METADATA = (
+    "uid",
+    "creationTimestamp",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "generation",
+    "selfLink",
+)
 
 
 def now_rfc3339(clock: datetime.datetime | None = None) -> str:
@@ -63,7 +70,9 @@ def initial_status(resource: ResourceInfo, obj: dict[str, Any]) -> None:
 
 
 def qos_class(pod: dict[str, Any]) -> str:
-    containers = list(pod.get("spec", {}).get("containers") or []) + list(pod.get("spec", {}).get("initContainers") or [])
+    containers = list(pod.get("spec", {}).get("containers") or []) + list(
+        pod.get("spec", {}).get("initContainers") or []
+    )
     any_set = False
     guaranteed = True
     for c in containers:

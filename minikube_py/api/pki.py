@@ -183,7 +183,10 @@ class PKI:
             "clusters": [
                 {
                     "name": "minikube-py",
-                    "cluster": {"server": server_url, "certificate-authority-data": b64(self.ca_cert)},
+                    "cluster": {
+                        "server": server_url,
+                        "certificate-authority-data": b64(self.ca_cert),
+                    },
                 }
             ],
             "users": [
@@ -196,7 +199,10 @@ class PKI:
                 }
             ],
             "contexts": [
-                {"name": "minikube-py", "context": {"cluster": "minikube-py", "user": "minikube-py-admin"}}
+                {
+                    "name": "minikube-py",
+                    "context": {"cluster": "minikube-py", "user": "minikube-py-admin"},
+                }
             ],
             "current-context": "minikube-py",
             "preferences": {},
@@ -247,10 +253,16 @@ class TokenSigner:
         self._key = key
         self.node_token = node_token
 
-    def issue(self, user: str, groups: list[str], expires: int, extra: dict[str, object] | None = None) -> str:
+    def issue(
+        self, user: str, groups: list[str], expires: int, extra: dict[str, object] | None = None
+    ) -> str:
         claims = {"sub": user, "groups": groups, "exp": expires, **(extra or {})}
-        body = base64.urlsafe_b64encode(json.dumps(claims, separators=(",", ":")).encode()).rstrip(b"=")
-        sig = base64.urlsafe_b64encode(hmac.new(self._key, body, hashlib.sha256).digest()).rstrip(b"=")
+        body = base64.urlsafe_b64encode(json.dumps(claims, separators=(",", ":")).encode()).rstrip(
+            b"="
+        )
+        sig = base64.urlsafe_b64encode(hmac.new(self._key, body, hashlib.sha256).digest()).rstrip(
+            b"="
+        )
         header = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').rstrip(b"=")
         return b".".join((header, body, sig)).decode()
 
@@ -260,7 +272,9 @@ class TokenSigner:
         parts = token.encode().split(b".")
         if len(parts) != 3:
             return None
-        expected = base64.urlsafe_b64encode(hmac.new(self._key, parts[1], hashlib.sha256).digest()).rstrip(b"=")
+        expected = base64.urlsafe_b64encode(
+            hmac.new(self._key, parts[1], hashlib.sha256).digest()
+        ).rstrip(b"=")
         if not hmac.compare_digest(expected, parts[2]):
             return None
         try:

@@ -52,8 +52,15 @@ def parse_path(registry: Registry, path: str) -> RequestInfo | None:
         return None
     namespace: str | None = None
     ns_info = registry.lookup("", "v1", "namespaces")
-    if rest[0] == "namespaces" and len(rest) >= 3 and not (
-        group == "" and ns_info is not None and rest[2] in ns_info.subresources and len(rest) == 3
+    if (
+        rest[0] == "namespaces"
+        and len(rest) >= 3
+        and not (
+            group == ""
+            and ns_info is not None
+            and rest[2] in ns_info.subresources
+            and len(rest) == 3
+        )
     ):
         namespace, rest = rest[1], rest[2:]
     resource = registry.lookup(group, version, rest[0])
@@ -84,18 +91,26 @@ def accepts(request: web.Request) -> list[tuple[str, dict[str, str]]]:
     return [media_type(item) for item in header.split(",") if item.strip()]
 
 
-def wants_table(request: web.Request) -> bool:
+def table_version(request: web.Request) -> str | None:
+    """The meta.k8s.io Table version the client asks for first, if any."""
     for mtype, params in accepts(request):
-        if params.get("as") == "Table" and params.get("g") == "meta.k8s.io":
-            return True
-        if mtype in (JSON, "*/*", "application/*", YAML):
-            return False
-    return False
+        if (
+            params.get("as") == "Table"
+            and params.get("g") == "meta.k8s.io"
+            and params.get("v") in ("v1", "v1beta1")
+        ):
+            return f"meta.k8s.io/{params['v']}"
+        if mtype in (JSON, "*/*", "application/*", YAML, PROTOBUF):
+            return None
+    return None
 
 
 def wants_partial_metadata(request: web.Request) -> bool:
     for mtype, params in accepts(request):
-        if params.get("as") in ("PartialObjectMetadata", "PartialObjectMetadataList") and params.get("g") == "meta.k8s.io":
+        if (
+            params.get("as") in ("PartialObjectMetadata", "PartialObjectMetadataList")
+            and params.get("g") == "meta.k8s.io"
+        ):
             return True
         if mtype in (JSON, "*/*", "application/*"):
             return False
@@ -152,7 +167,9 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     duplicates: list[str]
 
 
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+def _construct_mapping(
+    loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False
+) -> dict[Any, Any]:
     loader.flatten_mapping(node)
     out: dict[Any, Any] = {}
     for key_node, value_node in node.value:

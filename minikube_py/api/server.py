@@ -20,10 +20,11 @@ import msgspec
 from aiohttp import web
 
 from minikube_py import __version__
-from minikube_py.api import discovery, errors, objects, request as req
+from minikube_py.api import discovery, errors, objects
+from minikube_py.api import request as req
 from minikube_py.api.handlers import Handlers, json_response
 from minikube_py.api.openapi import OpenAPIDocs, build_openapi
-from minikube_py.api.pki import ADMIN_GROUP, PKI, Identity, TokenSigner
+from minikube_py.api.pki import PKI, Identity, TokenSigner
 from minikube_py.api.registry import Registry
 from minikube_py.api.watchcache import WatchCache
 from minikube_py.store import KeyExists, Store, StoreError, open_store
@@ -52,7 +53,14 @@ class ServerConfig:
 
 
 class APIServer:
-    def __init__(self, store: Store, registry: Registry, openapi: OpenAPIDocs, tokens: TokenSigner, server_address: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        registry: Registry,
+        openapi: OpenAPIDocs,
+        tokens: TokenSigner,
+        server_address: str,
+    ) -> None:
         self.store = store
         self.registry = registry
         self.openapi = openapi
@@ -66,7 +74,9 @@ class APIServer:
     # -------------------------------------------------------------- middleware
 
     def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._errors_mw, self._auth_mw], client_max_size=req.MAX_BODY_BYTES)
+        app = web.Application(
+            middlewares=[self._errors_mw, self._auth_mw], client_max_size=req.MAX_BODY_BYTES
+        )
         app.router.add_get("/healthz", self._health)
         app.router.add_get("/livez", self._health)
         app.router.add_get("/readyz", self._ready)
@@ -102,7 +112,12 @@ class APIServer:
         except (asyncio.CancelledError, ConnectionResetError):
             raise
         except Exception as exc:
-            log.error("unhandled error on %s %s:\n%s", request.method, request.path, traceback.format_exc())
+            log.error(
+                "unhandled error on %s %s:\n%s",
+                request.method,
+                request.path,
+                traceback.format_exc(),
+            )
             return json_response(errors.internal(f"{type(exc).__name__}: {exc}").status(), 500)
 
     def _identify(self, request: web.Request) -> Identity | None:
@@ -162,7 +177,10 @@ class APIServer:
 
     def _aggregated_type(self, request: web.Request) -> str | None:
         for mtype, params in req.accepts(request):
-            if params.get("g") == "apidiscovery.k8s.io" and params.get("as") == "APIGroupDiscoveryList":
+            if (
+                params.get("g") == "apidiscovery.k8s.io"
+                and params.get("as") == "APIGroupDiscoveryList"
+            ):
                 if params.get("v") == "v2":
                     return "apidiscovery.k8s.io/v2"
                 if params.get("v") == "v2beta1":
@@ -177,16 +195,27 @@ class APIServer:
             return None
         body = discovery.aggregated(self.registry, legacy, version)
         ctype = AGG_V2 if version.endswith("v2") else AGG_V2BETA1
-        return web.Response(body=msgspec.json.encode(body), headers={"Content-Type": ctype, "Vary": "Accept"})
+        return web.Response(
+            body=msgspec.json.encode(body), headers={"Content-Type": ctype, "Vary": "Accept"}
+        )
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
-        return self._aggregated(request, True) or json_response(discovery.api_versions(self.server_address))
+        return self._aggregated(request, True) or json_response(
+            discovery.api_versions(self.server_address)
+        )
 
     async def _apis(self, request: web.Request) -> web.StreamResponse:
-        return self._aggregated(request, False) or json_response(discovery.api_group_list(self.registry))
+        return self._aggregated(request, False) or json_response(
+            discovery.api_group_list(self.registry)
+        )
 
     async def _openapi_v2(self, request: web.Request) -> web.StreamResponse:
         for mtype, _ in req.accepts(request):
+            if mtype.startswith("application/com.github.proto-openapi.spec.v2"):
+                # kubectl 1.27/1.28 read v2 as protobuf; it refuses the @-type as a Content-Type
+                return web.Response(
+                    body=self.openapi.v2_protobuf, content_type="application/octet-stream"
+                )
             if mtype in (req.JSON, "*/*", "application/*"):
                 return web.Response(body=self.openapi.v2, content_type="application/json")
         # kubectl asks for protobuf only; it falls back to v3 when v2 is not acceptable
@@ -200,7 +229,10 @@ class APIServer:
         doc = self.openapi.v3_docs.get(path)
         if doc is None:
             raise errors.path_not_found(request.path)
-        headers = {"Cache-Control": "public, immutable", "Etag": f'"{self.openapi.v3_hashes.get(path, "")}"'}
+        headers = {
+            "Cache-Control": "public, immutable",
+            "Etag": f'"{self.openapi.v3_hashes.get(path, "")}"',
+        }
         return web.Response(body=doc, content_type="application/json", headers=headers)
 
     # -------------------------------------------------------------- resources
@@ -231,7 +263,11 @@ class APIServer:
         method = request.method
         verb: Handler | None = None
         if info.name is None:
-            verb = {"GET": lambda r: h.list(r, info), "POST": lambda r: h.create(r, info), "DELETE": lambda r: h.delete_collection(r, info)}.get(method)
+            verb = {
+                "GET": lambda r: h.list_objects(r, info),
+                "POST": lambda r: h.create(r, info),
+                "DELETE": lambda r: h.delete_collection(r, info),
+            }.get(method)
         elif info.subresource in (None, "status", "scale", "finalize", "ephemeralcontainers"):
             verb = {
                 "GET": lambda r: h.get(r, info),
@@ -241,11 +277,22 @@ class APIServer:
             }.get(method)
         elif info.subresource == "log" and method == "GET":
             verb = lambda r: h.create_subresource(r, info)  # noqa: E731
-        elif method in ("POST", "GET") and info.subresource in ("binding", "eviction", "token", "exec", "attach", "portforward"):
+        elif method in ("POST", "GET") and info.subresource in (
+            "binding",
+            "eviction",
+            "token",
+            "exec",
+            "attach",
+            "portforward",
+        ):
             verb = lambda r: h.create_subresource(r, info)  # noqa: E731
         if verb is None:
             raise errors.method_not_allowed(method)
-        if method == "GET" and request.query.get("watch") in ("true", "1") and info.name is not None:
+        if (
+            method == "GET"
+            and request.query.get("watch") in ("true", "1")
+            and info.name is not None
+        ):
             # a watch of one object by name (legacy form)
             return await h.watch(request, info)
         return await verb(request)
@@ -273,11 +320,17 @@ class APIServer:
                 await self.store.create(ns.key(None, name), msgspec.json.encode(obj))
 
 
-async def serve(config: ServerConfig, stop: asyncio.Event, started: Callable[[int], None] | None = None) -> None:
+async def serve(
+    config: ServerConfig, stop: asyncio.Event, started: Callable[[int], None] | None = None
+) -> None:
     """Run the control plane until `stop` is set."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
     pki = PKI(config.data_dir)
-    hosts = [config.bind, *config.advertise] if config.bind not in ("0.0.0.0", "::") else list(config.advertise)
+    hosts = (
+        [config.bind, *config.advertise]
+        if config.bind not in ("0.0.0.0", "::")
+        else list(config.advertise)
+    )
     pki.ensure(hosts)
     store = await open_store(config.resolved_store_url())
     try:
@@ -287,9 +340,17 @@ async def serve(config: ServerConfig, stop: asyncio.Event, started: Callable[[in
         server = APIServer(store, registry, openapi, pki.tokens(), f"{host}:{config.port}")
         await server.bootstrap()
         await server.cache.start_revision()
-        runner = web.AppRunner(server.app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
+        runner = web.AppRunner(
+            server.app, access_log=None, handle_signals=False, shutdown_timeout=2.0
+        )
         await runner.setup()
-        site = web.TCPSite(runner, config.bind, config.port, ssl_context=pki.server_ssl_context(), reuse_address=True)
+        site = web.TCPSite(
+            runner,
+            config.bind,
+            config.port,
+            ssl_context=pki.server_ssl_context(),
+            reuse_address=True,
+        )
         await site.start()
         port = config.port
         if port == 0 and site._server is not None:

@@ -143,6 +143,7 @@ class WatchCache:
         self.oldest = self.revision
 
     def _apply(self, ev: Event) -> None:
+        prev: dict[str, Any] | None
         if ev.type is EventType.DELETE:
             assert ev.prev_value is not None
             obj = decode_object(ev.prev_value, ev.revision)

@@ -9,7 +9,9 @@ import typer
 
 from minikube_py import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="minikube-py: a Kubernetes-compatible cluster.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="minikube-py: a Kubernetes-compatible cluster."
+)
 
 
 @app.command()
@@ -20,21 +22,29 @@ def version() -> None:
 
 @app.command()
 def server(
-    data_dir: Path = typer.Option(..., "--data-dir", help="Where the state, PKI and kubeconfig live."),
+    data_dir: Path = typer.Option(
+        ..., "--data-dir", help="Where the state, PKI and kubeconfig live."
+    ),
     bind: str = typer.Option("127.0.0.1", "--bind", help="Address to listen on."),
     port: int = typer.Option(6443, "--port", help="HTTPS port (0 picks a free one)."),
-    store: str = typer.Option("", "--store", help="Store URL; default sqlite:///DATA_DIR/state.db."),
+    store: str = typer.Option(
+        "", "--store", help="Store URL; default sqlite:///DATA_DIR/state.db."
+    ),
     log_level: str = typer.Option("INFO", "--log-level"),
 ) -> None:
     """Run the control plane in the foreground until SIGTERM or SIGINT."""
     from minikube_py.api.server import ServerConfig
     from minikube_py.cluster.controlplane import run
 
-    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     if not 0 <= port <= 65535:
         raise typer.BadParameter("must be between 0 and 65535", param_hint="--port")
     if store and not store.startswith("sqlite://"):
-        raise typer.BadParameter("only sqlite:///path/to/file.db is supported", param_hint="--store")
+        raise typer.BadParameter(
+            "only sqlite:///path/to/file.db is supported", param_hint="--store"
+        )
     try:
         run(ServerConfig(data_dir=data_dir, bind=bind, port=port, store_url=store))
     except OSError as exc:

@@ -6,4 +6,13 @@ from minikube_py.client.informer import Informer, object_key
 from minikube_py.client.rest import Client, resource_path
 from minikube_py.client.workqueue import WorkQueue
 
-__all__ = ["APIStatusError", "Client", "ClientError", "Informer", "WatchExpired", "WorkQueue", "object_key", "resource_path"]
+__all__ = [
+    "APIStatusError",
+    "Client",
+    "ClientError",
+    "Informer",
+    "WatchExpired",
+    "WorkQueue",
+    "object_key",
+    "resource_path",
+]

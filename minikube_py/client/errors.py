@@ -1,8 +1,8 @@
 """The client's one error tree.
 
-    ClientError           any failed call to the API server
-     +-- APIStatusError   the server answered with a metav1.Status failure (code, reason)
-     +-- WatchExpired     a watch answered 410 Gone: re-list and start again
+ClientError           any failed call to the API server
+ +-- APIStatusError   the server answered with a metav1.Status failure (code, reason)
+ +-- WatchExpired     a watch answered 410 Gone: re-list and start again
 """
 
 from __future__ import annotations

@@ -22,8 +22,14 @@ from minikube_py.client.errors import APIStatusError, ClientError, WatchExpired
 MAX_WATCH_LINE = 4 * 1024 * 1024
 
 
-def resource_path(group: str, version: str, plural: str, namespace: str | None = None,
-                  name: str | None = None, subresource: str | None = None) -> str:
+def resource_path(
+    group: str,
+    version: str,
+    plural: str,
+    namespace: str | None = None,
+    name: str | None = None,
+    subresource: str | None = None,
+) -> str:
     base = f"/api/{version}" if not group else f"/apis/{group}/{version}"
     if namespace:
         base += f"/namespaces/{namespace}"
@@ -51,7 +57,9 @@ class Client:
         context = next(c["context"] for c in config["contexts"] if c["name"] == context_name)
         cluster = next(c["cluster"] for c in config["clusters"] if c["name"] == context["cluster"])
         user = next(u["user"] for u in config["users"] if u["name"] == context["user"])
-        ctx = ssl.create_default_context(cadata=base64.b64decode(cluster["certificate-authority-data"]).decode())
+        ctx = ssl.create_default_context(
+            cadata=base64.b64decode(cluster["certificate-authority-data"]).decode()
+        )
         if "client-certificate-data" in user:
             with tempfile.TemporaryDirectory() as tmp:
                 cert = Path(tmp) / "c.crt"
@@ -74,17 +82,35 @@ class Client:
         if self._session is not None:
             await self._session.close()
 
-    async def request(self, method: str, path: str, body: Any = None, params: dict[str, str] | None = None,
-                      content_type: str = "application/json", timeout: float = 30.0) -> Any:
+    async def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, str] | None = None,
+        content_type: str = "application/json",
+        timeout: float = 30.0,
+    ) -> Any:
         data = None if body is None else json.dumps(body).encode()
         headers = {"Content-Type": content_type} if data is not None else {}
         try:
-            async with self._sess().request(method, self.server + path, data=data, params=params, headers=headers,
-                                            timeout=aiohttp.ClientTimeout(total=timeout)) as resp:
+            async with self._sess().request(
+                method,
+                self.server + path,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=timeout),
+            ) as resp:
                 payload = await resp.read()
                 decoded = json.loads(payload) if payload else None
                 if resp.status >= 400:
-                    raise APIStatusError(resp.status, decoded if isinstance(decoded, dict) else {"message": payload.decode(errors="replace")})
+                    raise APIStatusError(
+                        resp.status,
+                        decoded
+                        if isinstance(decoded, dict)
+                        else {"message": payload.decode(errors="replace")},
+                    )
                 return decoded
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise ClientError(f"{method} {path}: {exc}") from exc
@@ -92,13 +118,22 @@ class Client:
     async def get(self, path: str, params: dict[str, str] | None = None) -> Any:
         return await self.request("GET", path, params=params)
 
-    async def watch(self, path: str, resource_version: str, timeout_seconds: int = 300) -> AsyncIterator[dict[str, Any]]:
+    async def watch(
+        self, path: str, resource_version: str, timeout_seconds: int = 300
+    ) -> AsyncIterator[dict[str, Any]]:
         """Events of a watch from `resource_version`; raises WatchExpired on 410."""
-        params = {"watch": "true", "resourceVersion": resource_version, "allowWatchBookmarks": "true",
-                  "timeoutSeconds": str(timeout_seconds)}
+        params = {
+            "watch": "true",
+            "resourceVersion": resource_version,
+            "allowWatchBookmarks": "true",
+            "timeoutSeconds": str(timeout_seconds),
+        }
         try:
-            async with self._sess().get(self.server + path, params=params,
-                                        timeout=aiohttp.ClientTimeout(total=timeout_seconds + 30)) as resp:
+            async with self._sess().get(
+                self.server + path,
+                params=params,
+                timeout=aiohttp.ClientTimeout(total=timeout_seconds + 30),
+            ) as resp:
                 if resp.status == 410:
                     raise WatchExpired(path)
                 if resp.status >= 400:

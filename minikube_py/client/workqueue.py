@@ -13,7 +13,9 @@ from collections.abc import Hashable
 
 
 class WorkQueue:
-    def __init__(self, base_delay: float = 0.05, max_delay: float = 30.0, max_keys: int = 100_000) -> None:
+    def __init__(
+        self, base_delay: float = 0.05, max_delay: float = 30.0, max_keys: int = 100_000
+    ) -> None:
         self._ready: asyncio.Queue[Hashable] = asyncio.Queue()
         self._queued: set[Hashable] = set()
         self._processing: set[Hashable] = set()

@@ -15,18 +15,23 @@ async def run_control_plane(config: ServerConfig, stop: asyncio.Event) -> None:
     ready: asyncio.Future[int] = asyncio.get_running_loop().create_future()
 
     def started(port: int) -> None:
-        print(f"mkpy server ready on port {port}; kubeconfig: {config.data_dir / 'kubeconfig'}", flush=True)
+        print(
+            f"mkpy server ready on port {port}; kubeconfig: {config.data_dir / 'kubeconfig'}",
+            flush=True,
+        )
         if not ready.done():
             ready.set_result(port)
 
     async with asyncio.TaskGroup() as tg:
         server = tg.create_task(serve(config, stop, started), name="api-server")
-        await asyncio.wait([server, ready], return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait([server, ready], return_when=asyncio.FIRST_COMPLETED)  # type: ignore[type-var]
         if server.done():
             return
         client = Client.from_kubeconfig(config.data_dir / "kubeconfig")
         try:
-            controllers = [tg.create_task(NamespaceController(client).run(), name="namespace-controller")]
+            controllers = [
+                tg.create_task(NamespaceController(client).run(), name="namespace-controller")
+            ]
             await stop.wait()
             for task in controllers:
                 task.cancel()

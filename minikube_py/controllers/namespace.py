@@ -33,7 +33,11 @@ class NamespaceController:
         for group, doc in docs:
             version = doc["groupVersion"].split("/")[-1]
             for r in doc.get("resources") or []:
-                if "/" in r["name"] or not r.get("namespaced") or "deletecollection" not in r.get("verbs", []):
+                if (
+                    "/" in r["name"]
+                    or not r.get("namespaced")
+                    or "deletecollection" not in r.get("verbs", [])
+                ):
                     continue
                 out.append((group, version, r["name"]))
         self._resources = out
@@ -50,7 +54,15 @@ class NamespaceController:
         for group, version, plural in await self._namespaced_resources():
             path = resource_path(group, version, plural, namespace=key)
             try:
-                await self.client.request("DELETE", path, body={"kind": "DeleteOptions", "apiVersion": "v1", "propagationPolicy": "Background"})
+                await self.client.request(
+                    "DELETE",
+                    path,
+                    body={
+                        "kind": "DeleteOptions",
+                        "apiVersion": "v1",
+                        "propagationPolicy": "Background",
+                    },
+                )
                 left = await self.client.get(path, {"limit": "1"})
             except APIStatusError as exc:
                 if exc.code in (404, 405):
@@ -60,7 +72,10 @@ class NamespaceController:
         if remaining:
             return Result(requeue_after=1.0)
         ns = dict(ns)
-        ns["spec"] = {**(ns.get("spec") or {}), "finalizers": [f for f in finalizers if f != FINALIZER]}
+        ns["spec"] = {
+            **(ns.get("spec") or {}),
+            "finalizers": [f for f in finalizers if f != FINALIZER],
+        }
         try:
             await self.client.request("PUT", f"/api/v1/namespaces/{key}/finalize", body=ns)
         except APIStatusError as exc:
@@ -72,4 +87,6 @@ class NamespaceController:
     async def run(self) -> None:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(self.informer.run(), name="namespace-informer")
-            tg.create_task(run_controller("namespace", self.queue, self.reconcile), name="namespace-controller")
+            tg.create_task(
+                run_controller("namespace", self.queue, self.reconcile), name="namespace-controller"
+            )

@@ -36,7 +36,9 @@ def kubectl_binary(minor: int | None = None) -> str:
     path = GCLOUD_BIN / "kubectl.1.33"
     if path.exists():
         return str(path)
-    raise FileNotFoundError("no kubectl found: run `make install` (it fetches one into .cache/tools)")
+    raise FileNotFoundError(
+        "no kubectl found: run `make install` (it fetches one into .cache/tools)"
+    )
 
 
 def kubectl_minors() -> list[int]:
@@ -77,14 +79,30 @@ class Cluster:
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
 
-    def kubectl(self, *args: str, input: str | None = None, check: bool = True, binary: str | None = None,
-                env: dict[str, str] | None = None, timeout: float = 60) -> Result:
+    def kubectl(
+        self,
+        *args: str,
+        input: str | None = None,
+        check: bool = True,
+        binary: str | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 60,
+    ) -> Result:
         cmd = [binary or kubectl_binary(), f"--kubeconfig={self.kubeconfig}", *args]
-        full_env = {**os.environ, "KUBECONFIG": str(self.kubeconfig), "HOME": str(self.data_dir), **(env or {})}
-        proc = subprocess.run(cmd, input=input, capture_output=True, text=True, timeout=timeout, env=full_env)
+        full_env = {
+            **os.environ,
+            "KUBECONFIG": str(self.kubeconfig),
+            "HOME": str(self.data_dir),
+            **(env or {}),
+        }
+        proc = subprocess.run(
+            cmd, input=input, capture_output=True, text=True, timeout=timeout, env=full_env
+        )
         result = Result(proc.returncode, proc.stdout, proc.stderr)
         if check and proc.returncode != 0:
-            raise AssertionError(f"kubectl {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+            raise AssertionError(
+                f"kubectl {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+            )
         return result
 
     def client_files(self) -> tuple[str, str, str]:
@@ -96,9 +114,19 @@ class Cluster:
 @contextmanager
 def running_server(data_dir: Path, extra_args: list[str] | None = None) -> Iterator[Cluster]:
     data_dir.mkdir(parents=True, exist_ok=True)
-    log = open(data_dir / "server.log", "wb")  # noqa: SIM115
+    log = open(data_dir / "server.log", "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "minikube_py", "server", "--data-dir", str(data_dir), "--port", "0", *(extra_args or [])],
+        [
+            sys.executable,
+            "-m",
+            "minikube_py",
+            "server",
+            "--data-dir",
+            str(data_dir),
+            "--port",
+            "0",
+            *(extra_args or []),
+        ],
         stdout=subprocess.PIPE,
         stderr=log,
         cwd=ROOT,
@@ -133,4 +161,6 @@ def _wait_ready(proc: subprocess.Popen[bytes], data_dir: Path) -> int:
             if "ready on port" in line:
                 return int(line.split("ready on port", 1)[1].split(";")[0].strip())
     log = (data_dir / "server.log").read_text(errors="replace")[-4000:]
-    raise RuntimeError(f"mkpy server did not become ready (exit={proc.poll()}):\n{buf.decode(errors='replace')}\n{log}")
+    raise RuntimeError(
+        f"mkpy server did not become ready (exit={proc.poll()}):\n{buf.decode(errors='replace')}\n{log}"
+    )
