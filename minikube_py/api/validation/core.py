@@ -70,7 +70,7 @@ def non_special_ip(text: str, path: str) -> list[Cause]:
 
 def is_headless(spec: dict[str, Any]) -> bool:
     ips = as_list(spec.get("clusterIPs"))
-    return as_str(spec.get("type")) == "ClusterIP" and len(ips) == 1 and ips[0] == "None"
+    return len(ips) == 1 and ips[0] == "None"
 
 
 def _service_port_repr(p: dict[str, Any]) -> f.GoRepr:
