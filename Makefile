@@ -44,8 +44,7 @@ bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 run: install
-	@echo "the demo cluster arrives with the cluster issue; 'make run' starts the API server for now"
-	$(VENV)/bin/mkpy server --data-dir .cache/demo
+	@scripts/run_demo.sh
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache
