@@ -132,7 +132,11 @@ class Bench:
             return len((await r.json())["items"])
 
     async def list_ms(self, ns: str, table: bool) -> tuple[float, int]:
-        headers = {"Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"} if table else {}
+        headers = (
+            {"Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"}
+            if table
+            else {}
+        )
         times = []
         n = 0
         for _ in range(5):

@@ -283,5 +283,5 @@ class TokenSigner:
             return None
         if not isinstance(claims, dict) or float(claims.get("exp", 0)) < now:
             return None
-        groups = tuple(str(g) for g in claims.get("groups", ())) + ("system:authenticated",)
+        groups = (*(str(g) for g in claims.get("groups", ())), "system:authenticated")
         return Identity(str(claims.get("sub", "")), groups)

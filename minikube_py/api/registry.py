@@ -53,7 +53,11 @@ class ResourceInfo:
 
     def key_prefix(self, namespace: str | None = None) -> str:
         """The store prefix of this resource (in one namespace, or all)."""
-        base = f"/registry/{self.plural}/" if not self.group else f"/registry/{self.group}/{self.plural}/"
+        base = (
+            f"/registry/{self.plural}/"
+            if not self.group
+            else f"/registry/{self.group}/{self.plural}/"
+        )
         if self.namespaced and namespace:
             return f"{base}{namespace}/"
         return base
@@ -65,51 +69,185 @@ class ResourceInfo:
 
 
 def _core(kind: str, plural: str, namespaced: bool = True, **kw: object) -> ResourceInfo:
-    return ResourceInfo("", "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.core.v1.{kind}", **kw)  # type: ignore[arg-type]
+    return ResourceInfo(
+        "", "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.core.v1.{kind}", **kw
+    )  # type: ignore[arg-type]
 
 
-def _grp(group: str, pkg: str, kind: str, plural: str, namespaced: bool = True, **kw: object) -> ResourceInfo:
-    return ResourceInfo(group, "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.{pkg}.v1.{kind}", **kw)  # type: ignore[arg-type]
+def _grp(
+    group: str, pkg: str, kind: str, plural: str, namespaced: bool = True, **kw: object
+) -> ResourceInfo:
+    return ResourceInfo(
+        group, "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.{pkg}.v1.{kind}", **kw
+    )  # type: ignore[arg-type]
 
 
 RESOURCES: tuple[ResourceInfo, ...] = (
-    _core("Namespace", "namespaces", False, short_names=("ns",), subresources=("status", "finalize"),
-          field_selectors=("status.phase",)),
-    _core("Pod", "pods", short_names=("po",), categories=("all",),
-          subresources=("status", "binding", "eviction", "log", "exec", "attach", "portforward", "ephemeralcontainers"),
-          field_selectors=("spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
-                           "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName")),
-    _core("Service", "services", short_names=("svc",), categories=("all",), subresources=("status",)),
+    _core(
+        "Namespace",
+        "namespaces",
+        False,
+        short_names=("ns",),
+        subresources=("status", "finalize"),
+        field_selectors=("status.phase",),
+    ),
+    _core(
+        "Pod",
+        "pods",
+        short_names=("po",),
+        categories=("all",),
+        subresources=(
+            "status",
+            "binding",
+            "eviction",
+            "log",
+            "exec",
+            "attach",
+            "portforward",
+            "ephemeralcontainers",
+        ),
+        field_selectors=(
+            "spec.nodeName",
+            "spec.restartPolicy",
+            "spec.schedulerName",
+            "spec.serviceAccountName",
+            "spec.hostNetwork",
+            "status.phase",
+            "status.podIP",
+            "status.nominatedNodeName",
+        ),
+    ),
+    _core(
+        "Service", "services", short_names=("svc",), categories=("all",), subresources=("status",)
+    ),
     _core("Endpoints", "endpoints", short_names=("ep",), has_status=False),
     _core("ConfigMap", "configmaps", short_names=("cm",), has_status=False),
     _core("Secret", "secrets", has_status=False, field_selectors=("type",)),
-    _core("ServiceAccount", "serviceaccounts", short_names=("sa",), has_status=False, subresources=("token",)),
-    _core("Node", "nodes", False, short_names=("no",), subresources=("status",), field_selectors=("spec.unschedulable",)),
-    _core("Event", "events", short_names=("ev",), has_status=False,
-          field_selectors=("involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
-                           "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
-                           "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type")),
-    _core("ReplicationController", "replicationcontrollers", short_names=("rc",), categories=("all",),
-          subresources=("status", "scale"), has_generation=True, field_selectors=("status.replicas",)),
+    _core(
+        "ServiceAccount",
+        "serviceaccounts",
+        short_names=("sa",),
+        has_status=False,
+        subresources=("token",),
+    ),
+    _core(
+        "Node",
+        "nodes",
+        False,
+        short_names=("no",),
+        subresources=("status",),
+        field_selectors=("spec.unschedulable",),
+    ),
+    _core(
+        "Event",
+        "events",
+        short_names=("ev",),
+        has_status=False,
+        field_selectors=(
+            "involvedObject.kind",
+            "involvedObject.namespace",
+            "involvedObject.name",
+            "involvedObject.uid",
+            "involvedObject.apiVersion",
+            "involvedObject.resourceVersion",
+            "involvedObject.fieldPath",
+            "reason",
+            "reportingComponent",
+            "source",
+            "type",
+        ),
+    ),
+    _core(
+        "ReplicationController",
+        "replicationcontrollers",
+        short_names=("rc",),
+        categories=("all",),
+        subresources=("status", "scale"),
+        has_generation=True,
+        field_selectors=("status.replicas",),
+    ),
     _core("LimitRange", "limitranges", short_names=("limits",), has_status=False),
     _core("ResourceQuota", "resourcequotas", short_names=("quota",), subresources=("status",)),
-    _grp("apps", "apps", "Deployment", "deployments", short_names=("deploy",), categories=("all",),
-         subresources=("status", "scale"), has_generation=True),
-    _grp("apps", "apps", "ReplicaSet", "replicasets", short_names=("rs",), categories=("all",),
-         subresources=("status", "scale"), has_generation=True, field_selectors=("status.replicas",)),
-    _grp("apps", "apps", "DaemonSet", "daemonsets", short_names=("ds",), categories=("all",),
-         subresources=("status",), has_generation=True),
-    _grp("apps", "apps", "StatefulSet", "statefulsets", short_names=("sts",), categories=("all",),
-         subresources=("status", "scale"), has_generation=True),
-    _grp("batch", "batch", "Job", "jobs", categories=("all",), subresources=("status",), has_generation=True,
-         field_selectors=("status.successful",)),
-    _grp("batch", "batch", "CronJob", "cronjobs", short_names=("cj",), categories=("all",),
-         subresources=("status",), has_generation=True),
+    _grp(
+        "apps",
+        "apps",
+        "Deployment",
+        "deployments",
+        short_names=("deploy",),
+        categories=("all",),
+        subresources=("status", "scale"),
+        has_generation=True,
+    ),
+    _grp(
+        "apps",
+        "apps",
+        "ReplicaSet",
+        "replicasets",
+        short_names=("rs",),
+        categories=("all",),
+        subresources=("status", "scale"),
+        has_generation=True,
+        field_selectors=("status.replicas",),
+    ),
+    _grp(
+        "apps",
+        "apps",
+        "DaemonSet",
+        "daemonsets",
+        short_names=("ds",),
+        categories=("all",),
+        subresources=("status",),
+        has_generation=True,
+    ),
+    _grp(
+        "apps",
+        "apps",
+        "StatefulSet",
+        "statefulsets",
+        short_names=("sts",),
+        categories=("all",),
+        subresources=("status", "scale"),
+        has_generation=True,
+    ),
+    _grp(
+        "batch",
+        "batch",
+        "Job",
+        "jobs",
+        categories=("all",),
+        subresources=("status",),
+        has_generation=True,
+        field_selectors=("status.successful",),
+    ),
+    _grp(
+        "batch",
+        "batch",
+        "CronJob",
+        "cronjobs",
+        short_names=("cj",),
+        categories=("all",),
+        subresources=("status",),
+        has_generation=True,
+    ),
     _grp("discovery.k8s.io", "discovery", "EndpointSlice", "endpointslices", has_status=False),
     _grp("coordination.k8s.io", "coordination", "Lease", "leases", has_status=False),
-    _grp("events.k8s.io", "events", "Event", "events", short_names=("ev",), has_status=False,
-         field_selectors=("regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid",
-                          "reason", "reportingController", "type")),
+    _grp(
+        "events.k8s.io",
+        "events",
+        "Event",
+        "events",
+        short_names=("ev",),
+        has_status=False,
+        field_selectors=(
+            "regarding.kind",
+            "regarding.namespace",
+            "regarding.name",
+            "regarding.uid",
+            "reason",
+            "reportingController",
+            "type",
+        ),
+    ),
 )
 
 
