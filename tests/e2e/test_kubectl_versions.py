@@ -1,0 +1,219 @@
+"""Every kubectl minor version users run (1.27..1.33) against one `mkpy server`.
+
+Each version works in its own namespace of the module's shared cluster. On a
+machine without the google-cloud-cli kubectls the matrix is the one cached
+kubectl, so the suite still runs rather than skipping.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.support.cluster import Cluster, Result, kubectl_binary, kubectl_minors
+
+pytestmark = pytest.mark.kubectl
+
+MANIFEST = textwrap.dedent(
+    """\
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: settings
+      labels: {app: shop}
+    data:
+      color: blue
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: shop
+      labels: {app: shop}
+    spec:
+      replicas: 2
+      selector:
+        matchLabels: {app: shop}
+      template:
+        metadata:
+          labels: {app: shop}
+        spec:
+          containers:
+          - name: shop
+            image: docker.io/library/nginx:1.27
+            ports:
+            - containerPort: 80
+    """
+)
+
+# what kubectl may print on stderr against a healthy server: the skew notice and
+# (1.27) deprecation notice of `kubectl version`, and apply's note when it adopts
+# an object made by `create`
+EXPECTED_STDERR = (
+    "exceeds the supported minor version skew",
+    "This version information is deprecated",
+    "missing the kubectl.kubernetes.io/last-applied-configuration annotation",
+)
+
+
+def _versions() -> list[str]:
+    minors = kubectl_minors()
+    if minors:
+        return [f"1.{m}" for m in minors]
+    return ["cached"]  # kubectl_binary() falls back to .cache/tools/kubectl (1.33)
+
+
+def _binary(version: str) -> str:
+    if version == "cached":
+        return kubectl_binary()
+    return kubectl_binary(int(version.split(".")[1]))
+
+
+def _minor(binary: str) -> int:
+    suffix = Path(binary).name.removeprefix("kubectl")
+    return int(suffix.split(".")[2]) if suffix.startswith(".1.") else 33
+
+
+def _clean_stderr(result: Result) -> None:
+    unexpected = [
+        line
+        for line in result.stderr.splitlines()
+        if line.strip() and not any(e in line for e in EXPECTED_STDERR)
+    ]
+    assert not unexpected, "kubectl printed unexpected warnings or errors:\n" + "\n".join(
+        unexpected
+    )
+
+
+@pytest.fixture(scope="module", params=_versions())
+def kubectl(request: pytest.FixtureRequest, cluster: Cluster) -> tuple[str, str]:
+    """(kubectl binary, a fresh namespace for that version)."""
+    version: str = request.param
+    binary = _binary(version)
+    namespace = "v" + version.replace(".", "-")
+    _clean_stderr(cluster.kubectl("create", "namespace", namespace, binary=binary))
+    return binary, namespace
+
+
+def test_the_matrix_is_every_minor_from_1_27(kubectl: tuple[str, str]) -> None:
+    minors = kubectl_minors()
+    # the machine image ships them all; a machine without it still tests the cached one
+    assert minors == list(range(27, 34)) or (minors == [] and Path(kubectl_binary()).exists())
+
+
+def test_version_api_resources_and_namespaces(cluster: Cluster, kubectl: tuple[str, str]) -> None:
+    binary, _ = kubectl
+    version = cluster.kubectl("version", "-o", "json", binary=binary)
+    _clean_stderr(version)
+    assert version.json()["serverVersion"]["gitVersion"].startswith("v1.33.")
+    plain = cluster.kubectl("version", binary=binary)
+    _clean_stderr(plain)
+    assert "Server Version: " in plain.stdout and "v1.33." in plain.stdout
+    resources = cluster.kubectl("api-resources", binary=binary)
+    _clean_stderr(resources)
+    header, *rows = resources.stdout.splitlines()
+    assert header.split()[:2] == ["NAME", "SHORTNAMES"]
+    names = {row.split()[0] for row in rows}
+    assert {"pods", "deployments", "configmaps", "secrets", "leases", "cronjobs"} <= names
+    table = cluster.kubectl("get", "ns", binary=binary)
+    _clean_stderr(table)
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["NAME", "STATUS", "AGE"]
+    assert any(line.split()[:2] == ["kube-system", "Active"] for line in lines[1:])
+
+
+def test_create_apply_and_read_back(
+    cluster: Cluster, kubectl: tuple[str, str], tmp_path: Path
+) -> None:
+    binary, ns = kubectl
+    path = tmp_path / "app.yaml"
+    path.write_text(MANIFEST)
+    created = cluster.kubectl("create", "-n", ns, "-f", str(path), binary=binary)
+    _clean_stderr(created)
+    assert "configmap/settings created" in created.stdout
+    assert "deployment.apps/shop created" in created.stdout
+    path.write_text(
+        MANIFEST.replace("color: blue", "color: green").replace("replicas: 2", "replicas: 4")
+    )
+    applied = cluster.kubectl("apply", "-n", ns, "-f", str(path), binary=binary)
+    _clean_stderr(applied)
+    assert "configmap/settings configured" in applied.stdout
+    assert "deployment.apps/shop configured" in applied.stdout
+    path.write_text(MANIFEST.replace("color: blue", "color: red"))
+    again = cluster.kubectl("apply", "-n", ns, "-f", str(path), binary=binary)
+    _clean_stderr(again)
+    assert "configmap/settings configured" in again.stdout
+
+    got = cluster.kubectl("get", "-n", ns, "configmap", "settings", "-o", "json", binary=binary)
+    _clean_stderr(got)
+    assert got.json()["data"] == {"color": "red"}
+    dep = cluster.kubectl("get", "-n", ns, "deployments", "-o", "json", binary=binary).json()
+    assert [d["metadata"]["name"] for d in dep["items"]] == ["shop"]
+    assert dep["items"][0]["spec"]["replicas"] == 2
+    assert dep["items"][0]["metadata"]["generation"] == 3
+    wide = cluster.kubectl("get", "-n", ns, "deployment", "shop", "-o", "wide", binary=binary)
+    _clean_stderr(wide)
+    header, row = wide.stdout.splitlines()
+    assert header.split() == [
+        "NAME",
+        "READY",
+        "UP-TO-DATE",
+        "AVAILABLE",
+        "AGE",
+        "CONTAINERS",
+        "IMAGES",
+        "SELECTOR",
+    ]
+    cells = row.split()
+    assert cells[0] == "shop" and cells[1] == "0/2"
+    assert cells[-3:] == ["shop", "docker.io/library/nginx:1.27", "app=shop"]
+
+
+def test_explain_pod_containers(cluster: Cluster, kubectl: tuple[str, str]) -> None:
+    binary, _ = kubectl
+    explained = cluster.kubectl("explain", "pod.spec.containers", binary=binary)
+    _clean_stderr(explained)
+    assert "KIND:" in explained.stdout and "Pod" in explained.stdout
+    assert "FIELD: containers" in explained.stdout or "RESOURCE: containers" in explained.stdout
+    assert "image\t" in explained.stdout or "image <string>" in explained.stdout.replace("\t", " ")
+
+
+def test_create_generators_scale_and_delete(cluster: Cluster, kubectl: tuple[str, str]) -> None:
+    """`kubectl create configmap/secret/deployment`: 1.32+ send these bodies as protobuf."""
+    binary, ns = kubectl
+
+    def run(*args: str) -> str:
+        result = cluster.kubectl(*args, "-n", ns, binary=binary)
+        _clean_stderr(result)
+        return result.stdout
+
+    verbose = cluster.kubectl(
+        "create", "configmap", "cfg", "--from-literal=k=v", "-n", ns, "-v=8", binary=binary
+    )
+    assert "configmap/cfg created" in verbose.stdout
+    if _minor(binary) >= 32:
+        # the body really went as protobuf, and the server understood it
+        assert "Content-Type: application/vnd.kubernetes.protobuf" in verbose.stderr
+    assert "secret/pw created" in run("create", "secret", "generic", "pw", "--from-literal=p=s3")
+    assert "deployment.apps/dep created" in run(
+        "create", "deployment", "dep", "--image=docker.io/library/nginx:1.27", "--replicas=1"
+    )
+    secret = cluster.kubectl("get", "secret", "pw", "-n", ns, "-o", "json", binary=binary).json()
+    assert secret["data"] == {"p": "czM="} and secret["type"] == "Opaque"
+    cfg = cluster.kubectl("get", "configmap", "cfg", "-n", ns, "-o", "json", binary=binary).json()
+    assert cfg["data"] == {"k": "v"}
+    assert "deployment.apps/dep scaled" in run("scale", "deployment", "dep", "--replicas=3")
+    dep = cluster.kubectl("get", "deployment", "dep", "-n", ns, "-o", "json", binary=binary).json()
+    assert dep["spec"]["replicas"] == 3
+    assert dep["metadata"]["generation"] == 2
+    deleted = run("delete", "deployment/dep", "configmap/cfg", "secret/pw")
+    assert 'deployment.apps "dep" deleted' in deleted
+    assert 'configmap "cfg" deleted' in deleted
+    assert 'secret "pw" deleted' in deleted
+    left = cluster.kubectl(
+        "get", "deployments,configmaps,secrets", "-n", ns, "-o", "name", binary=binary
+    )
+    assert left.stderr.strip() in ("", f"No resources found in {ns} namespace.")
+    remaining = set(left.stdout.split())
+    assert not remaining & {"deployment.apps/dep", "configmap/cfg", "secret/pw"}
