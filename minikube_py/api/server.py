@@ -35,7 +35,7 @@ KUBE_VERSION = {"major": "1", "minor": "33"}
 SYSTEM_NAMESPACES = ("default", "kube-system", "kube-public", "kube-node-lease")
 AGG_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"
 AGG_V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList"
-PUBLIC_PATHS = ("/healthz", "/livez", "/readyz", "/version")
+PUBLIC_PATHS = ("/healthz", "/livez", "/readyz", "/version", "/version/")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -81,6 +81,7 @@ class APIServer:
         app.router.add_get("/livez", self._health)
         app.router.add_get("/readyz", self._ready)
         app.router.add_get("/version", self._version)
+        app.router.add_get("/version/", self._version)  # the Python client asks for this one
         app.router.add_get("/api", self._api)
         app.router.add_get("/api/", self._api)
         app.router.add_get("/apis", self._apis)
