@@ -537,8 +537,15 @@ class Handlers:
         return self.render_one(request, resource, obj, 201, headers)
 
     async def create_object(
-        self, resource: ResourceInfo, ns: str | None, obj: dict[str, Any], opts: Options
+        self,
+        resource: ResourceInfo,
+        ns: str | None,
+        obj: dict[str, Any],
+        opts: Options,
+        applied: bool = False,
     ) -> dict[str, Any]:
+        """Create `obj`; `applied` when server-side apply made it and already
+        recorded its manager (as an Apply, which an Update entry must not replace)."""
         meta = obj["metadata"]
         if resource.namespaced:
             body_ns = meta.get("namespace")
@@ -567,18 +574,19 @@ class Handlers:
         await self._check_namespace(
             resource, meta.get("namespace") if resource.namespaced else None
         )
-        root, components = self.openapi.schema_for(resource)
-        obj = track_update(
-            None,
-            obj,
-            opts.field_manager,
-            operation="Update",
-            schema=root,
-            components=components,
-            api_version=resource.api_version,
-            now=objects.now_rfc3339(),
-            ignored_fields=_ignored(resource),
-        )
+        if not applied:
+            root, components = self.openapi.schema_for(resource)
+            obj = track_update(
+                None,
+                obj,
+                opts.field_manager,
+                operation="Update",
+                schema=root,
+                components=components,
+                api_version=resource.api_version,
+                now=objects.now_rfc3339(),
+                ignored_fields=_ignored(resource),
+            )
         if opts.dry_run:
             obj["metadata"]["resourceVersion"] = ""
             return obj
@@ -665,7 +673,7 @@ class Handlers:
                 if not create_missing:
                     raise
                 incoming = mutate(None)
-                return await self.create_object(resource, ns, incoming, opts), True
+                return await self.create_object(resource, ns, incoming, opts, applied=True), True
             if precondition is not None and precondition != str(kv.mod_revision):
                 raise errors.conflict(
                     resource,
