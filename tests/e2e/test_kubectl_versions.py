@@ -7,7 +7,13 @@ kubectl, so the suite still runs rather than skipping.
 
 from __future__ import annotations
 
+import os
+import queue
+import subprocess
 import textwrap
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -217,3 +223,97 @@ def test_create_generators_scale_and_delete(cluster: Cluster, kubectl: tuple[str
     assert left.stderr.strip() in ("", f"No resources found in {ns} namespace.")
     remaining = set(left.stdout.split())
     assert not remaining & {"deployment.apps/dep", "configmap/cfg", "secret/pw"}
+
+
+class LineReader:
+    """The lines a long-running kubectl prints, read by a thread so each wait is bounded."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.proc = subprocess.Popen(
+            args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._pump, name="kubectl-watch", daemon=True)
+        self._thread.start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def until(self, predicate: Callable[[list[str]], bool], timeout: float = 30) -> list[str]:
+        """Read rows until `predicate(cells)` holds; the rows read, as cell lists."""
+        deadline = time.monotonic() + timeout
+        seen: list[str] = []
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                line = self.lines.get(timeout=max(left, 0.01))
+            except queue.Empty:
+                raise AssertionError(f"no matching row within {timeout}s; saw {seen}") from None
+            if line is None:
+                err = self.proc.stderr.read() if self.proc.stderr else ""
+                raise AssertionError(f"kubectl exited ({self.proc.wait()}); saw {seen}\n{err}")
+            seen.append(line)
+            if predicate(line.split()):
+                return seen
+
+    def stop(self) -> str:
+        self.proc.kill()
+        self.proc.wait()
+        return self.proc.stderr.read() if self.proc.stderr else ""
+
+
+def _watch(cluster: Cluster, binary: str, *args: str) -> LineReader:
+    env = {**os.environ, "KUBECONFIG": str(cluster.kubeconfig), "HOME": str(cluster.data_dir)}
+    return LineReader(
+        [binary, f"--kubeconfig={cluster.kubeconfig}", *args, "--request-timeout=60s"], env
+    )
+
+
+def test_get_watch_prints_a_table_row_per_change(
+    cluster: Cluster, kubectl: tuple[str, str]
+) -> None:
+    binary, ns = kubectl
+    cluster.kubectl("create", "configmap", "watched", "-n", ns, binary=binary)
+    watcher = _watch(cluster, binary, "get", "configmaps", "-n", ns, "-w")
+    try:
+        rows = watcher.until(lambda cells: cells[:1] == ["watched"])
+        assert rows[0].split() == ["NAME", "DATA", "AGE"]
+        cluster.kubectl(
+            "create", "configmap", "later", "-n", ns, "--from-literal=a=1", binary=binary
+        )
+        assert watcher.until(lambda cells: cells[:1] == ["later"])[-1].split()[:2] == ["later", "1"]
+        cluster.kubectl(
+            "patch",
+            "configmap",
+            "watched",
+            "-n",
+            ns,
+            "-p",
+            '{"data":{"x":"1","y":"2"}}',
+            binary=binary,
+        )
+        assert watcher.until(lambda cells: cells[:2] == ["watched", "2"])
+    finally:
+        stderr = watcher.stop()
+    assert stderr.strip() == ""
+
+
+def test_get_pods_watch_across_namespaces(cluster: Cluster, kubectl: tuple[str, str]) -> None:
+    binary, ns = kubectl
+    other = f"{ns}-other"
+    cluster.kubectl("create", "namespace", other, binary=binary)
+    image = "--image=docker.io/library/busybox:1.36"
+    cluster.kubectl("run", "first", "-n", ns, image, "--restart=Never", binary=binary)
+    watcher = _watch(cluster, binary, "get", "pods", "-A", "-w")
+    try:
+        rows = watcher.until(lambda cells: cells[:2] == [ns, "first"])
+        assert rows[0].split() == ["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE"]
+        cluster.kubectl("run", "second", "-n", other, image, "--restart=Never", binary=binary)
+        row = watcher.until(lambda cells: cells[:2] == [other, "second"])[-1]
+        assert row.split()[2:4] == ["0/1", "Pending"]
+    finally:
+        stderr = watcher.stop()
+    assert stderr.strip() == ""
