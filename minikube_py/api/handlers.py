@@ -139,6 +139,7 @@ class Handlers:
         self.registry = registry
         self.openapi = openapi
         self.tokens = tokens
+        self.bookmark_interval = BOOKMARK_INTERVAL
         self.ns_resource = registry.lookup("", "v1", "namespaces")
 
     # ------------------------------------------------------------------ reads
@@ -435,10 +436,11 @@ class Handlers:
                 while True:
                     try:
                         ev = await asyncio.wait_for(
-                            sub.get(), timeout=BOOKMARK_INTERVAL if bookmarks else None
+                            sub.get(), timeout=self.bookmark_interval if bookmarks else None
                         )
                     except TimeoutError:
-                        await emit("BOOKMARK", bookmark(sub.after if sub.after > start else start))
+                        # nothing is queued: every change up to the cache's revision was sent
+                        await emit("BOOKMARK", bookmark(max(sub.after, start, self.cache.revision)))
                         last_bookmark = time.monotonic()
                         continue
                     if ev is None:
@@ -456,7 +458,7 @@ class Handlers:
                         await emit("ADDED", ev.object)
                     elif old_match:
                         await emit("DELETED", ev.object)
-                    if bookmarks and time.monotonic() - last_bookmark > BOOKMARK_INTERVAL:
+                    if bookmarks and time.monotonic() - last_bookmark > self.bookmark_interval:
                         await emit("BOOKMARK", bookmark(ev.revision))
                         last_bookmark = time.monotonic()
         except TimeoutError:

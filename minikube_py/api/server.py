@@ -2,6 +2,10 @@
 
 `run_server(config)` opens the store, starts the watch cache, serves until
 cancelled (SIGTERM/SIGINT in `mkpy server`), and stops every task it started.
+
+Two environment knobs exist for tests that need to reach a bound quickly:
+MKPY_WATCH_CACHE_SIZE (events the watch cache keeps; default 20,000) and
+MKPY_WATCH_BOOKMARK_INTERVAL (seconds between watch bookmarks; default 30).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 import traceback
 from collections.abc import Awaitable, Callable
@@ -40,6 +45,31 @@ PUBLIC_PATHS = ("/healthz", "/livez", "/readyz", "/version", "/version/")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def _env_int(name: str, default: int) -> int:
+    """A positive tuning knob from the environment (tests shrink the watch cache with it)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        log.warning("ignoring %s=%r: not an integer", name, raw)
+        return default
+    return value if value > 0 else default
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        log.warning("ignoring %s=%r: not a number", name, raw)
+        return default
+    return value if value > 0 else default
+
+
 @dataclass
 class ServerConfig:
     data_dir: Path
@@ -65,8 +95,11 @@ class APIServer:
         self.registry = registry
         self.openapi = openapi
         self.tokens = tokens
-        self.cache = WatchCache(store)
+        self.cache = WatchCache(store, capacity=_env_int("MKPY_WATCH_CACHE_SIZE", 20_000))
         self.handlers = Handlers(store, self.cache, registry, openapi, tokens)
+        self.handlers.bookmark_interval = _env_float(
+            "MKPY_WATCH_BOOKMARK_INTERVAL", self.handlers.bookmark_interval
+        )
         self.server_address = server_address
         self.ready = asyncio.Event()
         self.app = self._make_app()
