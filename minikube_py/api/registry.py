@@ -70,16 +70,28 @@ class ResourceInfo:
 
 def _core(kind: str, plural: str, namespaced: bool = True, **kw: object) -> ResourceInfo:
     return ResourceInfo(
-        "", "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.core.v1.{kind}", **kw
-    )  # type: ignore[arg-type]
+        "",
+        "v1",
+        kind,
+        plural,
+        namespaced,
+        schema_name=f"io.k8s.api.core.v1.{kind}",
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 def _grp(
     group: str, pkg: str, kind: str, plural: str, namespaced: bool = True, **kw: object
 ) -> ResourceInfo:
     return ResourceInfo(
-        group, "v1", kind, plural, namespaced, schema_name=f"io.k8s.api.{pkg}.v1.{kind}", **kw
-    )  # type: ignore[arg-type]
+        group,
+        "v1",
+        kind,
+        plural,
+        namespaced,
+        schema_name=f"io.k8s.api.{pkg}.v1.{kind}",
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 RESOURCES: tuple[ResourceInfo, ...] = (
@@ -236,8 +248,7 @@ RESOURCES: tuple[ResourceInfo, ...] = (
         "events",
         "Event",
         "events",
-        short_names=("ev",),
-        has_status=False,
+        has_status=False,  # no short name: "ev" is core/v1 events' alone, as in Kubernetes
         field_selectors=(
             "regarding.kind",
             "regarding.namespace",

@@ -127,6 +127,12 @@ def test_version_api_resources_and_namespaces(cluster: Cluster, kubectl: tuple[s
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["NAME", "STATUS", "AGE"]
     assert any(line.split()[:2] == ["kube-system", "Active"] for line in lines[1:])
+    # "ev" names core/v1 events only; a second claimant makes kubectl warn
+    events = cluster.kubectl("get", "ev", "-A", binary=binary)
+    assert [line for line in events.stderr.splitlines() if line.strip()] in (
+        [],
+        ["No resources found"],
+    )
 
 
 def test_create_apply_and_read_back(
@@ -158,6 +164,9 @@ def test_create_apply_and_read_back(
     assert [d["metadata"]["name"] for d in dep["items"]] == ["shop"]
     assert dep["items"][0]["spec"]["replicas"] == 2
     assert dep["items"][0]["metadata"]["generation"] == 3
+    described = cluster.kubectl("describe", "-n", ns, "deployment", "shop", binary=binary)
+    _clean_stderr(described)
+    assert "Replicas:" in described.stdout and "docker.io/library/nginx:1.27" in described.stdout
     wide = cluster.kubectl("get", "-n", ns, "deployment", "shop", "-o", "wide", binary=binary)
     _clean_stderr(wide)
     header, row = wide.stdout.splitlines()
