@@ -462,10 +462,9 @@ class Handlers:
                         await emit("BOOKMARK", bookmark(ev.revision))
                         last_bookmark = time.monotonic()
         except TimeoutError:
-            pass
-        except (ConnectionResetError, asyncio.CancelledError):
-            sub.close()
-            raise
+            pass  # timeoutSeconds (or the default) ended the stream
+        except ConnectionResetError:
+            pass  # the client went away; nothing to tell anyone
         finally:
             sub.close()
         return response

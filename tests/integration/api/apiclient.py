@@ -9,6 +9,7 @@ import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -175,3 +176,10 @@ def assert_status(resp: Response, code: int, reason: str) -> dict[str, Any]:
     assert body["code"] == code and body["reason"] == reason, body
     assert isinstance(body.get("message"), str) and body["message"], body
     return body
+
+
+def assert_clean_log(data_dir: Path) -> None:
+    """The server logged no traceback and no error (a traceback is a bug)."""
+    log = (data_dir / "server.log").read_text(errors="replace")
+    bad = [line for line in log.splitlines() if "Traceback" in line or " ERROR " in line]
+    assert not bad, f"the server logged errors:\n{log[-6000:]}"

@@ -3,10 +3,23 @@ timeouts and selectors, against a real `mkpy server`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from tests.integration.api.apiclient import Api, configmap, connect, namespace
-from tests.support.cluster import Cluster
+import pytest
+
+from tests.integration.api.apiclient import Api, assert_clean_log, configmap, connect, namespace
+from tests.support.cluster import Cluster, running_server
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    data_dir = tmp_path_factory.mktemp("watch")
+    with running_server(data_dir) as c:
+        yield c
+    # every test here hangs up on an open watch; none of that is an error
+    assert_clean_log(data_dir)
+
 
 CMS = "/api/v1/namespaces/{ns}/configmaps"
 

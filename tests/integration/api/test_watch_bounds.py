@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.integration.api.apiclient import configmap, connect, namespace
+from tests.integration.api.apiclient import assert_clean_log, configmap, connect, namespace
 from tests.support.cluster import Cluster, running_server
 
 CACHE_SIZE = 5
@@ -19,8 +19,11 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MKPY_WATCH_CACHE_SIZE", str(CACHE_SIZE))
         mp.setenv("MKPY_WATCH_BOOKMARK_INTERVAL", "0.2")
-        with running_server(tmp_path_factory.mktemp("small-cache")) as c:
+        data_dir = tmp_path_factory.mktemp("small-cache")
+        with running_server(data_dir) as c:
             yield c
+    # watchers that hung up mid-bookmark must not leave tracebacks behind
+    assert_clean_log(data_dir)
 
 
 async def test_watch_from_a_revision_the_cache_dropped_gets_410_gone(cluster: Cluster) -> None:
