@@ -344,10 +344,7 @@ class Handlers:
         rv = q.get("resourceVersion", "")
         bookmarks = q.get("allowWatchBookmarks") in ("true", "1")
         send_initial = q.get("sendInitialEvents") in ("true", "1")
-        if send_initial and q.get("resourceVersionMatch") != "NotOlderThan":
-            raise errors.bad_request(
-                "sendInitialEvents is forbidden unless resourceVersionMatch is NotOlderThan"
-            )
+        _check_watch_options(q.get("sendInitialEvents"), q.get("resourceVersionMatch", ""))
         try:
             timeout = (
                 float(q["timeoutSeconds"])
@@ -363,7 +360,8 @@ class Handlers:
             else resource.key_prefix(info.namespace)
         )
         initial: list[dict[str, Any]] = []
-        if rv in ("", "0") or send_initial:
+        no_initial = q.get("sendInitialEvents") == "false"
+        if (rv in ("", "0") and not no_initial) or send_initial:
             page_rev = 0
             token: str | None = None
             if send_initial and rv not in ("", "0"):
@@ -386,6 +384,8 @@ class Handlers:
                 if token is None:
                     break
             start = page_rev
+        elif rv in ("", "0"):
+            start = self.cache.revision  # explicitly no initial state: from now on
         else:
             start = _int_rv(rv)
         table_version = req.table_version(request)
@@ -1257,6 +1257,29 @@ class Handlers:
                 f"no node agent is connected for node {pod['spec']['nodeName']}",
             )
         raise errors.method_not_allowed("POST")
+
+
+def _check_watch_options(send_initial: str | None, match: str) -> None:
+    """Watch option rules as Kubernetes validates ListOptions (422, not 400)."""
+    if send_initial is None or match == "NotOlderThan":
+        return
+    message = "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"
+    raise errors.APIError(
+        422,
+        "Invalid",
+        f'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: {message}',
+        details={
+            "group": "meta.k8s.io",
+            "kind": "ListOptions",
+            "causes": [
+                {
+                    "reason": "FieldValueForbidden",
+                    "message": f"Forbidden: {message}",
+                    "field": "resourceVersionMatch",
+                }
+            ],
+        },
+    )
 
 
 def _ignored(resource: ResourceInfo) -> tuple[str, ...]:

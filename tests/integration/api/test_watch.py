@@ -120,11 +120,14 @@ async def test_send_initial_events_then_the_initial_events_end_bookmark(cluster:
 
 async def test_send_initial_events_needs_not_older_than(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        resp = await api.get(
-            "/api/v1/configmaps", watch="true", sendInitialEvents="true", resourceVersion="0"
-        )
-        assert resp.status == 400
-        assert resp.body["kind"] == "Status" and resp.body["reason"] == "BadRequest"
+        for send in ("true", "false"):
+            resp = await api.get(
+                "/api/v1/configmaps", watch="true", sendInitialEvents=send, resourceVersion="0"
+            )
+            assert resp.status == 422, resp.body
+            assert resp.body["kind"] == "Status" and resp.body["reason"] == "Invalid"
+            [cause] = resp.body["details"]["causes"]
+            assert cause["field"] == "resourceVersionMatch"
 
 
 async def test_timeout_seconds_ends_the_stream(cluster: Cluster) -> None:
@@ -178,3 +181,15 @@ async def test_field_selector_watch_by_name(cluster: Cluster) -> None:
             await api.ok("DELETE", f"{path}/one")
             await api.ok("DELETE", f"{path}/two")
             assert _summary(await watch.until("two")) == [("DELETED", "two", "")]
+
+
+async def test_send_initial_events_false_starts_from_now(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        ns = await _ns(api, "w-no-initial")
+        path = CMS.format(ns=ns)
+        await api.ok("POST", path, configmap("before"))
+        async with api.watch(
+            path, sendInitialEvents="false", resourceVersionMatch="NotOlderThan", resourceVersion=""
+        ) as watch:
+            await api.ok("POST", path, configmap("after"))
+            assert _summary(await watch.until("after")) == [("ADDED", "after", "")]
