@@ -52,6 +52,9 @@ WATCH_DEFAULT_TIMEOUT = (1800, 3600)  # Kubernetes picks a random timeout in [30
 BOOKMARK_INTERVAL = 30.0
 DELETECOLLECTION_LIMIT = 10_000
 LIST_PAGE = 500
+# kinds whose registries set ReturnDeletedObject: a delete answers with the object,
+# not a Status, even when it is gone at once
+RETURN_DELETED_OBJECT = frozenset({"Pod", "Service", "ServiceAccount", "Namespace"})
 BINDING = "binding"  # the binding subresource writes spec.nodeName past the pod's immutability
 
 _encoder = msgspec.json.Encoder()
@@ -963,7 +966,9 @@ class Handlers:
     async def delete(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         assert info.name is not None
         options = await self._delete_options(request)
-        obj, _ = await self.delete_object(info.resource, info.namespace, info.name, options)
+        obj, gone = await self.delete_object(info.resource, info.namespace, info.name, options)
+        if gone and info.resource.kind not in RETURN_DELETED_OBJECT:
+            return json_response(_deleted_status(info.resource, obj))
         return self.render_one(request, info.resource, obj, 200)
 
     async def _delete_options(self, request: web.Request) -> dict[str, Any]:
@@ -1257,6 +1262,23 @@ class Handlers:
                 f"no node agent is connected for node {pod['spec']['nodeName']}",
             )
         raise errors.method_not_allowed("POST")
+
+
+def _deleted_status(resource: ResourceInfo, obj: dict[str, Any]) -> dict[str, Any]:
+    """What Kubernetes answers for an object deleted at once (kubectl waits on details.uid)."""
+    meta = obj.get("metadata", {})
+    details: dict[str, Any] = {"name": meta.get("name", "")}
+    if resource.group:
+        details["group"] = resource.group
+    details["kind"] = resource.plural
+    details["uid"] = meta.get("uid", "")
+    return {
+        "kind": "Status",
+        "apiVersion": "v1",
+        "metadata": {},
+        "status": "Success",
+        "details": details,
+    }
 
 
 def _check_watch_options(send_initial: str | None, match: str) -> None:

@@ -198,3 +198,15 @@ def test_scale_subresource_and_patches(api: client.ApiClient) -> None:
     with pytest.raises(ApiException) as exc:
         apps.read_namespaced_deployment("s", ns)
     assert exc.value.status == 404
+
+
+def test_delete_returns_a_status(api: client.ApiClient) -> None:
+    ns = _namespace(api, "py-delete")
+    core = client.CoreV1Api(api)
+    made = core.create_namespaced_config_map(
+        ns, client.V1ConfigMap(metadata=client.V1ObjectMeta(name="d"))
+    )
+    status = core.delete_namespaced_config_map("d", ns)  # this client hands back a dict
+    assert (status["kind"], status["status"]) == ("Status", "Success")
+    assert status["details"]["uid"] == made.metadata.uid
+    assert core.list_namespaced_config_map(ns).items == []

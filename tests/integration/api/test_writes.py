@@ -178,3 +178,36 @@ async def test_eviction_deletes_the_pod(cluster: Cluster) -> None:
         assert_status(await api.request("GET", f"{path}/victim"), 404, "NotFound")
         missing = await api.request("POST", f"{path}/nobody/eviction", eviction)
         assert_status(missing, 404, "NotFound")
+
+
+async def test_delete_answers_a_status_or_the_object_as_kubernetes_does(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        ns = await _ns(api, "del-answer")
+        cms = f"/api/v1/namespaces/{ns}/configmaps"
+        made = await api.ok("POST", cms, configmap("c"))
+        # gone at once: a Status whose details carry the uid (kubectl delete --wait uses it)
+        answer = await api.ok("DELETE", f"{cms}/c")
+        assert (answer["kind"], answer["status"]) == ("Status", "Success")
+        assert answer["details"] == {
+            "name": "c",
+            "kind": "configmaps",
+            "uid": made["metadata"]["uid"],
+        }
+        deps = f"/apis/apps/v1/namespaces/{ns}/deployments"
+        await api.ok("POST", deps, deployment("d"))
+        answer = await api.ok("DELETE", f"{deps}/d")
+        assert answer["kind"] == "Status" and answer["details"]["group"] == "apps"
+        # pods return the deleted object (their registry sets ReturnDeletedObject)
+        pods = f"/api/v1/namespaces/{ns}/pods"
+        await api.ok("POST", pods, pod("p"))
+        answer = await api.ok("DELETE", f"{pods}/p")
+        assert answer["kind"] == "Pod" and answer["metadata"]["name"] == "p"
+        # held by a finalizer: the object, marked for deletion
+        body = configmap("held")
+        body["metadata"]["finalizers"] = ["example.com/keep"]
+        await api.ok("POST", cms, body)
+        answer = await api.ok("DELETE", f"{cms}/held")
+        assert answer["kind"] == "ConfigMap" and answer["metadata"]["deletionTimestamp"]
+        await api.request(
+            "PATCH", f"{cms}/held", data=b'{"metadata":{"finalizers":null}}', headers=MERGE
+        )
