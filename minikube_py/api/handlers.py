@@ -31,7 +31,7 @@ from minikube_py.api.patch import ApplyConflict
 from minikube_py.api.pki import TokenSigner
 from minikube_py.api.registry import Registry, ResourceInfo
 from minikube_py.api.schema import check_fields
-from minikube_py.api.watchcache import TooOld, WatchCache
+from minikube_py.api.watchcache import CacheEvent, TooOld, WatchCache
 from minikube_py.store import (
     Compacted,
     Conflict,
@@ -154,9 +154,7 @@ class Handlers:
             kv = await self.store.get(resource.key(ns, name))
         except NotFound as exc:
             raise errors.not_found(resource, name) from exc
-        obj: dict[str, Any] = msgspec.json.decode(kv.value)
-        obj.setdefault("metadata", {})["resourceVersion"] = str(kv.mod_revision)
-        return obj, kv
+        return objects.decode_with_rv(kv.value, kv.mod_revision), kv
 
     async def get(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         assert info.name is not None
@@ -260,29 +258,36 @@ class Handlers:
                 current = await self.store.current_revision()
                 if want > current and not await self.cache.wait_for(want, 3.0):
                     raise errors.timeout(f"Too large resource version: {want}, current: {current}")
+        table_version = req.table_version(request)
+        partial = req.wants_partial_metadata(request)
+        # without selectors or a Table, stored bytes go out as they are (resourceVersion spliced in)
+        raw_only = ls is None and fs is None and not table_version and not partial
         items: list[dict[str, Any]] = []
+        raw_items: list[bytes] = []
         prefix = resource.key_prefix(info.namespace)
         read_revision = 0
         next_token: str | None = None
         remaining = 0
         try:
             while True:
-                want_n = (limit - len(items)) if limit else LIST_PAGE
+                want_n = (limit - len(items) - len(raw_items)) if limit else 0
                 page = await self.store.list(
                     prefix, revision=revision, limit=want_n, continue_token=store_token
                 )
                 read_revision = page.revision
                 revision = page.revision
                 for kv in page.items:
-                    obj = msgspec.json.decode(kv.value)
-                    obj.setdefault("metadata", {})["resourceVersion"] = str(kv.mod_revision)
+                    if raw_only:
+                        raw_items.append(objects.with_rv(kv.value, kv.mod_revision))
+                        continue
+                    obj = objects.decode_with_rv(kv.value, kv.mod_revision)
                     if self._matches(obj, ls, fs):
                         items.append(obj)
                 store_token = page.continue_token
                 remaining = page.remaining
                 if store_token is None:
                     break
-                if limit and len(items) >= limit:
+                if limit and len(items) + len(raw_items) >= limit:
                     next_token = encode_continue(read_revision, store_token)
                     break
         except Compacted as exc:
@@ -302,7 +307,16 @@ class Handlers:
             list_meta["continue"] = next_token
             if ls is None and fs is None and remaining:
                 list_meta["remainingItemCount"] = remaining
-        table_version = req.table_version(request)
+        if raw_only:
+            head = encode(
+                {
+                    "kind": resource.list_kind,
+                    "apiVersion": resource.api_version,
+                    "metadata": list_meta,
+                }
+            )
+            body = b"".join((head[:-1], b',"items":[', b",".join(raw_items), b"]}"))
+            return web.Response(body=body, content_type="application/json")
         if table_version:
             table = tables.build_table(
                 resource,
@@ -313,7 +327,7 @@ class Handlers:
                 api_version=table_version,
             )
             return json_response(table)
-        if req.wants_partial_metadata(request):
+        if partial:
             return json_response(
                 {
                     "kind": "PartialObjectMetadataList",
@@ -379,8 +393,7 @@ class Handlers:
                 for kv in page.items:
                     if name_only and kv.key != prefix:
                         continue
-                    obj = msgspec.json.decode(kv.value)
-                    obj.setdefault("metadata", {})["resourceVersion"] = str(kv.mod_revision)
+                    obj = objects.decode_with_rv(kv.value, kv.mod_revision)
                     if self._matches(obj, ls, fs):
                         initial.append(obj)
                 token = page.continue_token
@@ -423,6 +436,14 @@ class Handlers:
                 first_table = False
             await response.write(encode({"type": kind, "object": body}) + b"\n")
 
+        async def emit_event(kind: str, ev: CacheEvent) -> None:
+            if table_version:
+                await emit(kind, ev.object)
+            else:
+                await response.write(
+                    b"".join((b'{"type":"', kind.encode(), b'","object":', ev.raw, b"}\n"))
+                )
+
         def bookmark(revision: int, initial_end: bool = False) -> dict[str, Any]:
             meta: dict[str, Any] = {"resourceVersion": str(revision)}
             if initial_end:
@@ -438,8 +459,13 @@ class Handlers:
                 last_bookmark = time.monotonic()
                 while True:
                     try:
-                        ev = await asyncio.wait_for(
-                            sub.get(), timeout=self.bookmark_interval if bookmarks else None
+                        queued = sub.get_nowait()
+                        ev = (
+                            queued
+                            if queued is not False
+                            else await asyncio.wait_for(
+                                sub.get(), timeout=self.bookmark_interval if bookmarks else None
+                            )
                         )
                     except TimeoutError:
                         # nothing is queued: every change up to the cache's revision was sent
@@ -450,17 +476,20 @@ class Handlers:
                         break
                     if name_only and ev.key != prefix:
                         continue
-                    new_match = self._matches(ev.object, ls, fs) if ev.type != "DELETED" else False
+                    if ls is None and fs is None:
+                        await emit_event(ev.type, ev)
+                        continue
+                    new_match = ev.type != "DELETED" and self._matches(ev.object, ls, fs)
                     old_match = ev.prev_object is not None and self._matches(ev.prev_object, ls, fs)
                     if ev.type == "DELETED":
                         if old_match:
-                            await emit("DELETED", ev.object)
+                            await emit_event("DELETED", ev)
                     elif new_match and old_match:
-                        await emit("MODIFIED", ev.object)
+                        await emit_event("MODIFIED", ev)
                     elif new_match:
-                        await emit("ADDED", ev.object)
+                        await emit_event("ADDED", ev)
                     elif old_match:
-                        await emit("DELETED", ev.object)
+                        await emit_event("DELETED", ev)
                     if bookmarks and time.monotonic() - last_bookmark > self.bookmark_interval:
                         await emit("BOOKMARK", bookmark(ev.revision))
                         last_bookmark = time.monotonic()
@@ -477,6 +506,8 @@ class Handlers:
     async def _check_namespace(self, resource: ResourceInfo, ns: str | None) -> None:
         if not resource.namespaced or ns is None or self.ns_resource is None:
             return
+        if self.cache.namespaces.get(ns) is False:
+            return  # known active: the cache follows every namespace change
         try:
             kv = await self.store.get(self.ns_resource.key(None, ns))
         except NotFound as exc:
@@ -568,8 +599,8 @@ class Handlers:
         meta["creationTimestamp"] = objects.now_rfc3339()
         if resource.has_generation:
             meta["generation"] = 1
-        objects.initial_status(resource, obj)
         validation.apply_defaults(resource, obj)
+        objects.initial_status(resource, obj)
         if resource.kind == "Namespace":
             obj.setdefault("metadata", {}).setdefault("labels", {})[
                 "kubernetes.io/metadata.name"
@@ -598,7 +629,7 @@ class Handlers:
         try:
             rev = await self.store.create(
                 resource.key(meta.get("namespace") if resource.namespaced else None, name),
-                encode(objects.for_storage(obj)),
+                objects.storage_bytes(obj),
             )
         except KeyExists as exc:
             raise errors.already_exists(resource, name) from exc
@@ -608,13 +639,18 @@ class Handlers:
         return obj
 
     def _validate(
-        self, resource: ResourceInfo, obj: dict[str, Any], old: dict[str, Any] | None
+        self,
+        resource: ResourceInfo,
+        obj: dict[str, Any],
+        old: dict[str, Any] | None,
+        subresource: str | None = None,
     ) -> None:
-        causes = (
-            validation.validate_create(resource, obj)
-            if old is None
-            else validation.validate_update(resource, obj, old)
-        )
+        if old is None:
+            causes = validation.validate_create(resource, obj)
+        elif subresource == "status":
+            causes = validation.validate_status_update(resource, obj, old)
+        else:
+            causes = validation.validate_update(resource, obj, old)
         if causes:
             plain = [validation.cause_dict(c) for c in causes]
             name = str(obj.get("metadata", {}).get("name", ""))
@@ -622,7 +658,7 @@ class Handlers:
                 resource,
                 name,
                 plain,
-                validation.format_invalid_message(resource.kind, name, causes),
+                validation.format_invalid_message(resource, name, causes),
             )
 
     # ------------------------------------------------------------------ update
@@ -687,7 +723,7 @@ class Handlers:
             incoming = mutate(objects.deep(current))
             new = self._prepare_update(resource, current, incoming, subresource)
             if subresource != BINDING:
-                self._validate(resource, new, current)
+                self._validate(resource, new, current, subresource)
             if not _changed(current, new):
                 return current, False
             root, components = self.openapi.schema_for(resource)
@@ -725,9 +761,7 @@ class Handlers:
                 ):
                     await self.store.delete(kv.key, kv.mod_revision)
                     return new, False
-                rev = await self.store.update(
-                    kv.key, encode(objects.for_storage(new)), kv.mod_revision
-                )
+                rev = await self.store.update(kv.key, objects.storage_bytes(new), kv.mod_revision)
             except Conflict:
                 if precondition is not None:
                     raise errors.conflict(
@@ -1071,7 +1105,9 @@ class Handlers:
                 if dry:
                     return new, False
                 try:
-                    rev = await self.store.update(kv.key, encode(new), kv.mod_revision)
+                    rev = await self.store.update(
+                        kv.key, objects.storage_bytes(new), kv.mod_revision
+                    )
                 except Conflict:
                     continue
                 except NotFound as exc:

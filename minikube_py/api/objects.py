@@ -9,7 +9,10 @@ import secrets
 import uuid
 from typing import Any
 
+import msgspec
+
 from minikube_py.api.registry import ResourceInfo
+from minikube_py.api.validation.quantity import parse_quantity
 
 # the alphabet Kubernetes uses for generateName suffixes (no vowels, no lookalikes)
 _SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
@@ -46,11 +49,56 @@ def spec_view(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def for_storage(obj: dict[str, Any]) -> dict[str, Any]:
-    """The object as stored: resourceVersion comes from the store revision, not the value."""
+    """The object as stored: resourceVersion comes from the store revision, not the
+    value; apiVersion, kind and metadata lead, so `with_rv` can splice the bytes."""
     meta = obj.get("metadata")
     if isinstance(meta, dict) and "resourceVersion" in meta:
-        obj = dict(obj)
-        obj["metadata"] = {k: v for k, v in meta.items() if k != "resourceVersion"}
+        meta = {k: v for k, v in meta.items() if k != "resourceVersion"}
+    out: dict[str, Any] = {}
+    for lead in ("apiVersion", "kind"):
+        if lead in obj:
+            out[lead] = obj[lead]
+    out["metadata"] = meta if meta is not None else {}
+    for k, v in obj.items():
+        if k not in out:
+            out[k] = v
+    return out
+
+
+_encoder = msgspec.json.Encoder()
+
+
+def storage_bytes(obj: dict[str, Any]) -> bytes:
+    return _encoder.encode(for_storage(obj))
+
+
+_META = b'"metadata":{'
+
+
+def with_rv(raw: bytes, revision: int) -> bytes:
+    """A stored value with metadata.resourceVersion set, without decoding it.
+
+    Stored values lead with apiVersion and kind (constants checked against the
+    URL) and then metadata, so the first `"metadata":{` is the top-level one.
+    """
+    at = raw.find(_META, 0, 512)
+    if at < 0:
+        obj = msgspec.json.decode(raw)
+        obj.setdefault("metadata", {})["resourceVersion"] = str(revision)
+        return _encoder.encode(obj)
+    cut = at + len(_META)
+    sep = b"" if raw[cut : cut + 1] == b"}" else b","
+    return b"".join(
+        (raw[:cut], b'"resourceVersion":"', str(revision).encode(), b'"', sep, raw[cut:])
+    )
+
+
+def decode_with_rv(raw: bytes, revision: int) -> dict[str, Any]:
+    obj: dict[str, Any] = msgspec.json.decode(raw)
+    meta = obj.get("metadata")
+    if not isinstance(meta, dict):
+        meta = obj["metadata"] = {}
+    meta["resourceVersion"] = str(revision)
     return obj
 
 
@@ -82,11 +130,18 @@ def qos_class(pod: dict[str, Any]) -> str:
         if req or lim:
             any_set = True
         for r in ("cpu", "memory"):
-            if r not in lim or (r in req and str(req[r]) != str(lim[r])):
+            if r not in lim or (r in req and _quantity(req[r]) != _quantity(lim[r])):
                 guaranteed = False
     if not any_set:
         return "BestEffort"
     return "Guaranteed" if guaranteed else "Burstable"
+
+
+def _quantity(raw: Any) -> Any:
+    try:
+        return parse_quantity(raw)
+    except ValueError:
+        return str(raw)
 
 
 def deep(obj: dict[str, Any]) -> dict[str, Any]:

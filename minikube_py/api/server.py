@@ -351,7 +351,7 @@ class APIServer:
                 "status": {"phase": "Active"},
             }
             with contextlib.suppress(KeyExists):
-                await self.store.create(ns.key(None, name), msgspec.json.encode(obj))
+                await self.store.create(ns.key(None, name), objects.storage_bytes(obj))
 
 
 async def serve(

@@ -1,7 +1,9 @@
 """The watch cache: one store watch, fanned out to every API watcher.
 
-A single task follows `store.watch("/registry/", ...)`, decodes each change once
-and keeps the last `capacity` events in a ring. A watcher subscribes from a
+A single task follows `store.watch("/registry/", ...)` and keeps the last
+`capacity` events in a ring as encoded bytes (resourceVersion spliced in), so a
+watcher without selectors writes them out without decoding; an event's decoded
+form is made on first need and kept only while the event is recent. A watcher subscribes from a
 revision: it gets the buffered events after it, then live ones, through its own
 bounded queue. A watcher that falls `queue_limit` events behind is cut off (its
 stream ends and the client re-lists), never allowed to grow memory. A watcher
@@ -15,11 +17,11 @@ import collections
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
+from minikube_py.api.objects import with_rv
 from minikube_py.store import Compacted, Event, EventType, Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -27,13 +29,45 @@ log = logging.getLogger(__name__)
 ROOT = "/registry/"
 
 
-@dataclass(frozen=True, slots=True)
+NAMESPACES = "/registry/namespaces/"
+DECODED_WINDOW = 64  # how many recent events keep their decoded objects
+
+
 class CacheEvent:
-    type: str  # ADDED, MODIFIED, DELETED
-    key: str
-    revision: int
-    object: dict[str, Any]  # never mutated after creation; copy before changing
-    prev_object: dict[str, Any] | None
+    """One change. `raw` is the object's JSON with its resourceVersion (for a
+    delete: the last state, at the delete's revision); the decoded objects are
+    shared, never mutate them."""
+
+    __slots__ = ("_obj", "_prev", "key", "prev_raw", "raw", "revision", "type")
+
+    def __init__(
+        self, type: str, key: str, revision: int, raw: bytes, prev_raw: bytes | None
+    ) -> None:
+        self.type = type  # ADDED, MODIFIED, DELETED
+        self.key = key
+        self.revision = revision
+        self.raw = raw
+        self.prev_raw = prev_raw
+        self._obj: dict[str, Any] | None = None
+        self._prev: dict[str, Any] | None = None
+
+    @property
+    def object(self) -> dict[str, Any]:
+        if self._obj is None:
+            self._obj = msgspec.json.decode(self.raw)
+        return self._obj
+
+    @property
+    def prev_object(self) -> dict[str, Any] | None:
+        if self.prev_raw is None:
+            return None
+        if self._prev is None:
+            self._prev = msgspec.json.decode(self.prev_raw)
+        return self._prev
+
+    def forget_decoded(self) -> None:
+        self._obj = None
+        self._prev = None
 
 
 class TooOld(Exception):
@@ -77,6 +111,18 @@ class Subscription:
     def close(self) -> None:
         self._end()
 
+    def get_nowait(self) -> CacheEvent | Literal[False] | None:
+        """The next queued event without waiting; False when none is queued."""
+        if self._queue.empty():
+            return False
+        item = self._queue.get_nowait()
+        if item is _END:
+            self._queue.put_nowait(_END)
+            return None
+        assert isinstance(item, CacheEvent)
+        self.after = item.revision
+        return item
+
     async def get(self) -> CacheEvent | None:
         """The next event, or None once the subscription has ended."""
         item = await self._queue.get()
@@ -92,13 +138,6 @@ class Subscription:
             yield ev
 
 
-def decode_object(value: bytes, revision: int) -> dict[str, Any]:
-    obj: dict[str, Any] = msgspec.json.decode(value)
-    meta = obj.setdefault("metadata", {})
-    meta["resourceVersion"] = str(revision)
-    return obj
-
-
 class WatchCache:
     def __init__(self, store: Store, capacity: int = 20_000, queue_limit: int = 2_000) -> None:
         self._store = store
@@ -109,10 +148,14 @@ class WatchCache:
         self.oldest = 0  # subscriptions from a revision below this are too old
         self._tick = asyncio.Event()  # set and replaced on every applied event
         self._ready = asyncio.Event()
+        # namespace name -> True while it is terminating (admission reads this)
+        self.namespaces: dict[str, bool] = {}
 
     async def start_revision(self) -> int:
-        self.revision = await self._store.current_revision()
+        page = await self._store.list(NAMESPACES)
+        self.revision = page.revision
         self.oldest = self.revision
+        self.namespaces = {kv.key[len(NAMESPACES) :]: _terminating(kv.value) for kv in page.items}
         self._ready.set()
         return self.revision
 
@@ -143,21 +186,28 @@ class WatchCache:
         self.oldest = self.revision
 
     def _apply(self, ev: Event) -> None:
-        prev: dict[str, Any] | None
         if ev.type is EventType.DELETE:
             assert ev.prev_value is not None
-            obj = decode_object(ev.prev_value, ev.revision)
-            prev = obj
-            kind = "DELETED"
+            cev = CacheEvent(
+                "DELETED", ev.key, ev.revision, with_rv(ev.prev_value, ev.revision), ev.prev_value
+            )
         else:
             assert ev.value is not None
-            obj = decode_object(ev.value, ev.revision)
-            prev = decode_object(ev.prev_value, ev.revision) if ev.prev_value is not None else None
             kind = "ADDED" if ev.prev_value is None else "MODIFIED"
-        cev = CacheEvent(kind, ev.key, ev.revision, obj, prev)
+            cev = CacheEvent(
+                kind, ev.key, ev.revision, with_rv(ev.value, ev.revision), ev.prev_value
+            )
+        if ev.key.startswith(NAMESPACES):
+            name = ev.key[len(NAMESPACES) :]
+            if ev.value is None:
+                self.namespaces.pop(name, None)
+            else:
+                self.namespaces[name] = _terminating(ev.value)
         if len(self._ring) == self._ring.maxlen:
             self.oldest = self._ring[0].revision
         self._ring.append(cev)
+        if len(self._ring) > DECODED_WINDOW:
+            self._ring[-DECODED_WINDOW - 1].forget_decoded()
         self.revision = ev.revision
         for sub in list(self._subs):
             sub._offer(cev)
@@ -191,3 +241,11 @@ class WatchCache:
     def close(self) -> None:
         for sub in list(self._subs):
             sub._end()
+
+
+def _terminating(value: bytes) -> bool:
+    ns = msgspec.json.decode(value)
+    return (
+        bool((ns.get("metadata") or {}).get("deletionTimestamp"))
+        or (ns.get("status") or {}).get("phase") == "Terminating"
+    )
