@@ -64,7 +64,9 @@ def connect(path: str, *, durable: bool) -> sqlite3.Connection:
     # returns); FULL also syncs the WAL on every commit, so it survives power loss.
     conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
     conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
-    conn.execute("PRAGMA cache_size = -32000")  # 32 MiB per connection
+    conn.execute(
+        "PRAGMA cache_size = -8000"
+    )  # 8 MiB per connection: the OS page cache holds the rest
     return conn
 
 
