@@ -610,18 +610,7 @@ class Handlers:
             resource, meta.get("namespace") if resource.namespaced else None
         )
         if not applied:
-            root, components = self.openapi.schema_for(resource)
-            obj = track_update(
-                None,
-                obj,
-                opts.field_manager,
-                operation="Update",
-                schema=root,
-                components=components,
-                api_version=resource.api_version,
-                now=objects.now_rfc3339(),
-                ignored_fields=_ignored(resource),
-            )
+            obj = self._track(resource, None, obj, opts.field_manager, None)
         if opts.dry_run:
             obj["metadata"]["resourceVersion"] = ""
             return obj
@@ -637,6 +626,29 @@ class Handlers:
             raise errors.too_large(exc.limit) from exc
         obj["metadata"]["resourceVersion"] = str(rev)
         return obj
+
+    def _track(
+        self,
+        resource: ResourceInfo,
+        old: dict[str, Any] | None,
+        new: dict[str, Any],
+        manager: str,
+        subresource: str | None,
+    ) -> dict[str, Any]:
+        """Record in managedFields what an Update by `manager` changed."""
+        root, components = self.openapi.schema_for(resource)
+        return track_update(
+            old,
+            new,
+            manager,
+            operation="Update",
+            schema=root,
+            components=components,
+            api_version=resource.api_version,
+            now=objects.now_rfc3339(),
+            subresource=subresource,
+            ignored_fields=_ignored(resource) if subresource is None else (),
+        )
 
     def _validate(
         self,
@@ -703,6 +715,7 @@ class Handlers:
         subresource: str | None = None,
         precondition: str | None = None,
         create_missing: bool = False,
+        applied: bool = False,
     ) -> tuple[dict[str, Any], bool]:
         """Read, mutate (a function of the current object), check and write back,
         retrying on a moved revision unless the caller pinned one."""
@@ -726,31 +739,8 @@ class Handlers:
                 self._validate(resource, new, current, subresource)
             if not _changed(current, new):
                 return current, False
-            root, components = self.openapi.schema_for(resource)
-            if subresource == "status":
-                new = track_update(
-                    current,
-                    new,
-                    opts.field_manager,
-                    operation="Update",
-                    schema=root,
-                    components=components,
-                    api_version=resource.api_version,
-                    now=objects.now_rfc3339(),
-                    subresource="status",
-                )
-            elif subresource is None:
-                new = track_update(
-                    current,
-                    new,
-                    opts.field_manager,
-                    operation="Update",
-                    schema=root,
-                    components=components,
-                    api_version=resource.api_version,
-                    now=objects.now_rfc3339(),
-                    ignored_fields=_ignored(resource),
-                )
+            if not applied and subresource in (None, "status"):
+                new = self._track(resource, current, new, opts.field_manager, subresource)
             if opts.dry_run:
                 return new, False
             try:
@@ -950,6 +940,7 @@ class Handlers:
                 info.subresource,
                 None,
                 create_missing=True,
+                applied=True,
             )
             return self.render_one(request, resource, result, 201 if created else 200, headers)
         if ctype == req.JSON_PATCH:

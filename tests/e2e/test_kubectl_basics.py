@@ -117,8 +117,17 @@ def test_create_and_apply_multi_document_manifest(cluster: Cluster, tmp_path: Pa
         "get", "-n", n, "configmap", "app-config", "-o", "json", "--show-managed-fields"
     ).json()
     assert cm["data"]["color"] == "red"
-    managers = {m["manager"] for m in cm["metadata"]["managedFields"]}
-    assert "kubectl" in managers
+    entries = {(m["manager"], m["operation"]) for m in cm["metadata"]["managedFields"]}
+    assert ("kubectl", "Apply") in entries
+    # a second server-side apply keeps the manager's entry an Apply, not an Update
+    path.write_text(MANIFEST.replace("color: blue", "color: violet"))
+    cluster.kubectl("apply", "--server-side", "-n", n, "-f", str(path))
+    cm = cluster.kubectl(
+        "get", "-n", n, "configmap", "app-config", "-o", "json", "--show-managed-fields"
+    ).json()
+    assert cm["data"]["color"] == "violet"
+    ops = [m["operation"] for m in cm["metadata"]["managedFields"] if m["manager"] == "kubectl"]
+    assert ops == ["Apply"]
 
 
 def test_server_side_apply_conflict_is_reported(cluster: Cluster, tmp_path: Path) -> None:
