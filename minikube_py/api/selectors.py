@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from minikube_py.api.registry import ResourceInfo
+from minikube_py.api.validation.meta import label_value, qualified_name
 
 __all__ = [
     "EVERYTHING",
@@ -29,15 +30,12 @@ __all__ = [
     "LabelSelector",
     "Requirement",
     "SelectorError",
-    "dns1123_subdomain_errors",
     "field_value",
     "format_label_selector",
     "format_labels",
     "label_selector_from_dict",
-    "label_value_errors",
     "parse_field_selector",
     "parse_label_selector",
-    "qualified_name_errors",
     "selector_from_set",
     "selector_string",
 ]
@@ -45,100 +43,6 @@ __all__ = [
 
 class SelectorError(ValueError):
     """A selector that does not parse or is not supported; the API answers 400 with its text."""
-
-
-# --- label key and value syntax (k8s.io/apimachinery/pkg/util/validation) -------------------
-
-_QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
-_QUALIFIED_NAME_RE = re.compile(f"^{_QUALIFIED_NAME_FMT}$")
-_QUALIFIED_NAME_MSG = (
-    "must consist of alphanumeric characters, '-', '_' or '.', "
-    "and must start and end with an alphanumeric character"
-)
-_QUALIFIED_NAME_MAX = 63
-_LABEL_VALUE_FMT = f"({_QUALIFIED_NAME_FMT})?"
-_LABEL_VALUE_RE = re.compile(f"^{_LABEL_VALUE_FMT}$")
-_LABEL_VALUE_MSG = (
-    "a valid label must be an empty string or consist of alphanumeric characters, "
-    "'-', '_' or '.', and must start and end with an alphanumeric character"
-)
-_LABEL_VALUE_MAX = 63
-_DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?"
-_DNS1123_SUBDOMAIN_FMT = f"{_DNS1123_LABEL_FMT}(\\.{_DNS1123_LABEL_FMT})*"
-_DNS1123_SUBDOMAIN_RE = re.compile(f"^{_DNS1123_SUBDOMAIN_FMT}$")
-_DNS1123_SUBDOMAIN_MSG = (
-    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, "
-    "'-' or '.', and must start and end with an alphanumeric character"
-)
-_DNS1123_SUBDOMAIN_MAX = 253
-
-
-def _regex_error(msg: str, fmt: str, *examples: str) -> str:
-    # Kubernetes' RegexError, including its double space between examples.
-    if not examples:
-        return f"{msg} (regex used for validation is '{fmt}')"
-    out = msg + " (e.g. "
-    for i, example in enumerate(examples):
-        if i > 0:
-            out += " or "
-        out += f"'{example}', "
-    return out + f"regex used for validation is '{fmt}')"
-
-
-def _max_len_error(length: int) -> str:
-    return f"must be no more than {length} characters"
-
-
-def dns1123_subdomain_errors(value: str) -> list[str]:
-    """Why `value` is not a DNS-1123 subdomain (empty when it is one)."""
-    errs: list[str] = []
-    if len(value) > _DNS1123_SUBDOMAIN_MAX:
-        errs.append(_max_len_error(_DNS1123_SUBDOMAIN_MAX))
-    if not _DNS1123_SUBDOMAIN_RE.match(value):
-        errs.append(_regex_error(_DNS1123_SUBDOMAIN_MSG, _DNS1123_SUBDOMAIN_FMT, "example.com"))
-    return errs
-
-
-def qualified_name_errors(value: str) -> list[str]:
-    """Why `value` is not a qualified name such as a label key (empty when it is one)."""
-    errs: list[str] = []
-    parts = value.split("/")
-    if len(parts) == 1:
-        name = parts[0]
-    elif len(parts) == 2:
-        prefix, name = parts
-        if not prefix:
-            errs.append("prefix part must be non-empty")
-        else:
-            errs.extend("prefix part " + m for m in dns1123_subdomain_errors(prefix))
-    else:
-        return [
-            "a qualified name "
-            + _regex_error(_QUALIFIED_NAME_MSG, _QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")
-            + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
-        ]
-    if not name:
-        errs.append("name part must be non-empty")
-    elif len(name) > _QUALIFIED_NAME_MAX:
-        errs.append("name part " + _max_len_error(_QUALIFIED_NAME_MAX))
-    if not _QUALIFIED_NAME_RE.match(name):
-        errs.append(
-            "name part "
-            + _regex_error(_QUALIFIED_NAME_MSG, _QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")
-        )
-    return errs
-
-
-def label_value_errors(value: str) -> list[str]:
-    """Why `value` is not a valid label value (empty when it is one)."""
-    errs: list[str] = []
-    if len(value) > _LABEL_VALUE_MAX:
-        errs.append(_max_len_error(_LABEL_VALUE_MAX))
-    if not _LABEL_VALUE_RE.match(value):
-        errs.append(
-            _regex_error(_LABEL_VALUE_MSG, _LABEL_VALUE_FMT, "MyValue", "my_value", "12345")
-        )
-    return errs
 
 
 def _go_quote(value: str) -> str:
@@ -207,7 +111,7 @@ class Requirement:
         """Build a validated requirement, as labels.NewRequirement does."""
         vals = list(values)
         errs: list[str] = []
-        key_errs = qualified_name_errors(key)
+        key_errs = qualified_name(key)
         if key_errs:
             errs.append(_invalid("key", key, "; ".join(key_errs)))
         if operator in (IN, NOT_IN):
@@ -251,7 +155,7 @@ class Requirement:
                 f"operator: Unsupported value: {_go_quote(operator)}: supported values: {supported}"
             )
         for i, v in enumerate(vals):
-            value_errs = label_value_errors(v)
+            value_errs = label_value(v)
             if value_errs:
                 errs.append(_invalid(f"values[{i}][{key}]", v, "; ".join(value_errs)))
         if errs:
@@ -446,7 +350,7 @@ class _LabelParser:
             tok, lit = self._next(True)
         if tok != _ID:
             raise SelectorError(f"found '{lit}', expected: identifier")
-        key_errs = qualified_name_errors(lit)
+        key_errs = qualified_name(lit)
         if key_errs:
             raise SelectorError(_invalid("<nil>", lit, "; ".join(key_errs)))
         if self._peek(True)[0] in (_END, _COMMA) and operator != DOES_NOT_EXIST:
