@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from minikube_py.api.defaults._util import canonical_quantities, dicts, setdefault, sub
+from minikube_py.api.validation.pods import VOLUME_SOURCES
 
 _DEFAULT_MODE = 0o644  # 420
 _NOT_READY = "node.kubernetes.io/not-ready"
@@ -85,17 +86,8 @@ def default_container(c: dict[str, Any]) -> None:
         _field_ref(env.get("valueFrom"))
 
 
-_VOLUME_SOURCES = (
-    "hostPath", "emptyDir", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "secret", "nfs",
-    "iscsi", "glusterfs", "persistentVolumeClaim", "rbd", "flexVolume", "cinder", "cephfs", "flocker",
-    "downwardAPI", "fc", "azureFile", "configMap", "vsphereVolume", "quobyte", "azureDisk",
-    "photonPersistentDisk", "projected", "portworxVolume", "scaleIO", "storageos", "csi", "ephemeral",
-    "image",
-)  # fmt: skip
-
-
 def default_volume(vol: dict[str, Any]) -> None:
-    if all(vol.get(s) is None for s in _VOLUME_SOURCES):
+    if all(vol.get(s) is None for s in VOLUME_SOURCES):
         vol["emptyDir"] = {}
     for source in ("secret", "configMap", "downwardAPI", "projected"):
         body = vol.get(source)

@@ -24,7 +24,7 @@ TAINT_EFFECTS = ("NoSchedule", "PreferNoSchedule", "NoExecute")
 MAX_INT32 = 2**31 - 1
 FILE_MODE_MSG = "must be a number between 0 and 0777 (octal), both inclusive"
 
-_VOLUME_SOURCES = (
+VOLUME_SOURCES = (
     "hostPath", "emptyDir", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "secret", "nfs",
     "iscsi", "glusterfs", "persistentVolumeClaim", "rbd", "flexVolume", "cinder", "cephfs", "flocker",
     "downwardAPI", "fc", "azureFile", "configMap", "vsphereVolume", "quobyte", "azureDisk",
@@ -304,7 +304,7 @@ def _local_path(target: str, path: str, non_reserved: bool = False) -> list[Caus
 
 
 def _volume_source(vol: dict[str, Any], path: str) -> list[Cause]:
-    present = [s for s in _VOLUME_SOURCES if vol.get(s) is not None]
+    present = [s for s in VOLUME_SOURCES if vol.get(s) is not None]
     if not present:
         return [f.required(path, "must specify a volume type")]
     out = [
