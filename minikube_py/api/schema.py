@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from minikube_py.api.openapi import schema_for, schema_for_kind
+from minikube_py.api.patch.jsonvalue import kind_of
 from minikube_py.api.registry import ResourceInfo
 
 if TYPE_CHECKING:
@@ -225,19 +226,10 @@ def node_for_kind(api_version: str, kind: str) -> SchemaNode:
 
 
 def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
+    # OpenAPI tells an integer from other numbers; JSON itself does not.
+    if isinstance(value, int) and not isinstance(value, bool):
         return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
+    return kind_of(value)
 
 
 def _child(path: str, key: str) -> str:
