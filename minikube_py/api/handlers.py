@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects, selectors, tables, validation
+from minikube_py.api import errors, objects, selectors, services, tables, validation
 from minikube_py.api import patch as patching
 from minikube_py.api import request as req
 from minikube_py.api.apply import apply as server_side_apply
@@ -136,8 +136,10 @@ class Handlers:
         registry: Registry,
         openapi: OpenAPIDocs,
         tokens: TokenSigner,
+        service_cidr: str = services.DEFAULT_SERVICE_CIDR,
     ) -> None:
         self.store = store
+        self.services = services.ServiceAllocator(store, service_cidr)
         self.cache = cache
         self.registry = registry
         self.openapi = openapi
@@ -615,15 +617,20 @@ class Handlers:
             obj["metadata"]["resourceVersion"] = ""
             return obj
         name = obj["metadata"]["name"]
+        taken = await self.services.allocate(resource, obj) if _is_service(resource) else None
         try:
             rev = await self.store.create(
                 resource.key(meta.get("namespace") if resource.namespaced else None, name),
                 objects.storage_bytes(obj),
             )
-        except KeyExists as exc:
-            raise errors.already_exists(resource, name) from exc
-        except TooLarge as exc:
-            raise errors.too_large(exc.limit) from exc
+        except BaseException as exc:
+            if taken is not None:
+                await self.services.release(taken)
+            if isinstance(exc, KeyExists):
+                raise errors.already_exists(resource, name) from exc
+            if isinstance(exc, TooLarge):
+                raise errors.too_large(exc.limit) from exc
+            raise
         obj["metadata"]["resourceVersion"] = str(rev)
         return obj
 
@@ -743,6 +750,7 @@ class Handlers:
                 new = self._track(resource, current, new, opts.field_manager, subresource)
             if opts.dry_run:
                 return new, False
+            service = _is_service(resource)
             try:
                 if (
                     new["metadata"].get("deletionTimestamp")
@@ -750,8 +758,20 @@ class Handlers:
                     and _finalized(resource, new)
                 ):
                     await self.store.delete(kv.key, kv.mod_revision)
+                    if service:
+                        await self.services.release(self.services.held_by(current))
                     return new, False
-                rev = await self.store.update(kv.key, objects.storage_bytes(new), kv.mod_revision)
+                taken = await self.services.allocate(resource, new, current) if service else None
+                try:
+                    rev = await self.store.update(
+                        kv.key, objects.storage_bytes(new), kv.mod_revision
+                    )
+                except BaseException:
+                    if taken is not None:
+                        await self.services.release(taken)
+                    raise
+                if service:
+                    await self.services.release(self.services.no_longer_held(current, new))
             except Conflict:
                 if precondition is not None:
                     raise errors.conflict(
@@ -817,6 +837,8 @@ class Handlers:
         if resource.kind == "Namespace":
             new["spec"] = current.get("spec", {})
             meta.setdefault("labels", {})["kubernetes.io/metadata.name"] = meta.get("name", "")
+        if _is_service(resource):
+            services.carry_allocated(current, new)
         validation.apply_defaults(resource, new)
         if resource.has_generation and objects.spec_view(new) != objects.spec_view(current):
             meta["generation"] = int(cur_meta.get("generation") or 1) + 1
@@ -1113,6 +1135,8 @@ class Handlers:
                 continue
             except NotFound as exc:
                 raise errors.not_found(resource, name) from exc
+            if _is_service(resource):
+                await self.services.release(self.services.held_by(obj))
             return obj, True
         raise errors.conflict(resource, name, "too many concurrent updates; try again")
 
@@ -1329,6 +1353,10 @@ def _check_watch_options(send_initial: str | None, match: str) -> None:
             ],
         },
     )
+
+
+def _is_service(resource: ResourceInfo) -> bool:
+    return resource.kind == "Service" and not resource.group
 
 
 def _ignored(resource: ResourceInfo) -> tuple[str, ...]:

@@ -27,12 +27,13 @@ from aiohttp import web
 from minikube_py import __version__
 from minikube_py.api import discovery, errors, objects
 from minikube_py.api import request as req
-from minikube_py.api.handlers import Handlers, json_response
+from minikube_py.api.handlers import Handlers, Options, json_response
 from minikube_py.api.openapi import OpenAPIDocs, build_openapi
 from minikube_py.api.pki import PKI, Identity, TokenSigner
 from minikube_py.api.registry import Registry
+from minikube_py.api.services import DEFAULT_SERVICE_CIDR
 from minikube_py.api.watchcache import WatchCache
-from minikube_py.store import KeyExists, Store, StoreError, open_store
+from minikube_py.store import KeyExists, NotFound, Store, StoreError, open_store
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class ServerConfig:
     port: int = 6443
     store_url: str = ""
     advertise: list[str] = field(default_factory=list)
+    service_cidr: str = DEFAULT_SERVICE_CIDR
 
     def resolved_store_url(self) -> str:
         return self.store_url or f"sqlite:///{(self.data_dir / 'state.db').resolve()}"
@@ -90,13 +92,14 @@ class APIServer:
         openapi: OpenAPIDocs,
         tokens: TokenSigner,
         server_address: str,
+        service_cidr: str = DEFAULT_SERVICE_CIDR,
     ) -> None:
         self.store = store
         self.registry = registry
         self.openapi = openapi
         self.tokens = tokens
         self.cache = WatchCache(store, capacity=_env_int("MKPY_WATCH_CACHE_SIZE", 20_000))
-        self.handlers = Handlers(store, self.cache, registry, openapi, tokens)
+        self.handlers = Handlers(store, self.cache, registry, openapi, tokens, service_cidr)
         self.handlers.bookmark_interval = _env_float(
             "MKPY_WATCH_BOOKMARK_INTERVAL", self.handlers.bookmark_interval
         )
@@ -333,8 +336,9 @@ class APIServer:
 
     # -------------------------------------------------------------- lifecycle
 
-    async def bootstrap(self) -> None:
-        """Create the namespaces that exist from the start."""
+    async def bootstrap(self, port: int) -> None:
+        """Create the namespaces that exist from the start, and the `kubernetes`
+        Service on the first address of the service range."""
         ns = self.registry.lookup("", "v1", "namespaces")
         assert ns is not None
         for name in SYSTEM_NAMESPACES:
@@ -352,6 +356,33 @@ class APIServer:
             }
             with contextlib.suppress(KeyExists):
                 await self.store.create(ns.key(None, name), objects.storage_bytes(obj))
+        svc = self.registry.lookup("", "v1", "services")
+        assert svc is not None
+        kubernetes: dict[str, Any] = {
+            "apiVersion": "v1",
+            "kind": "Service",
+            "metadata": {
+                "name": "kubernetes",
+                "namespace": "default",
+                "labels": {"component": "apiserver", "provider": "kubernetes"},
+            },
+            "spec": {
+                "clusterIP": self.handlers.services.api_server_ip(),
+                "ports": [{"name": "https", "port": 443, "protocol": "TCP", "targetPort": port}],
+            },
+        }
+        with contextlib.suppress(errors.APIError):
+            if not await self._exists(svc.key("default", "kubernetes")):
+                await self.handlers.create_object(
+                    svc, "default", kubernetes, Options(False, "kube-apiserver", "Strict")
+                )
+
+    async def _exists(self, key: str) -> bool:
+        try:
+            await self.store.get(key)
+        except NotFound:
+            return False
+        return True
 
 
 async def serve(
@@ -371,8 +402,10 @@ async def serve(
         registry = Registry()
         openapi = build_openapi(registry)
         host = config.bind if config.bind not in ("0.0.0.0", "::") else "127.0.0.1"
-        server = APIServer(store, registry, openapi, pki.tokens(), f"{host}:{config.port}")
-        await server.bootstrap()
+        server = APIServer(
+            store, registry, openapi, pki.tokens(), f"{host}:{config.port}", config.service_cidr
+        )
+        await server.bootstrap(config.port or 6443)
         await server.cache.start_revision()
         runner = web.AppRunner(
             server.app, access_log=None, handle_signals=False, shutdown_timeout=2.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def server(
     store: str = typer.Option(
         "", "--store", help="Store URL; default sqlite:///DATA_DIR/state.db."
     ),
+    service_cidr: str = typer.Option(
+        "10.96.0.0/12", "--service-cidr", help="Range Service ClusterIPs come from."
+    ),
     log_level: str = typer.Option("INFO", "--log-level"),
 ) -> None:
     """Run the control plane in the foreground until SIGTERM or SIGINT."""
@@ -41,12 +45,20 @@ def server(
     )
     if not 0 <= port <= 65535:
         raise typer.BadParameter("must be between 0 and 65535", param_hint="--port")
+    try:
+        ipaddress.ip_network(service_cidr)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--service-cidr") from exc
     if store and not store.startswith("sqlite://"):
         raise typer.BadParameter(
             "only sqlite:///path/to/file.db is supported", param_hint="--store"
         )
     try:
-        run(ServerConfig(data_dir=data_dir, bind=bind, port=port, store_url=store))
+        run(
+            ServerConfig(
+                data_dir=data_dir, bind=bind, port=port, store_url=store, service_cidr=service_cidr
+            )
+        )
     except OSError as exc:
         typer.echo(f"mkpy server: {exc}", err=True)
         raise typer.Exit(1) from exc
