@@ -168,3 +168,18 @@ def internal(message: str) -> APIError:
 
 def timeout(message: str) -> APIError:
     return APIError(504, "Timeout", message)
+
+
+def too_large_resource_version(wanted: int, current: int) -> APIError:
+    """A resourceVersion newer than the server has seen, after waiting for it."""
+    return APIError(
+        504,
+        "Timeout",
+        f"Too large resource version: {wanted}, current: {current}",
+        details={
+            "causes": [
+                {"reason": "ResourceVersionTooLarge", "message": "Too large resource version"}
+            ],
+            "retryAfterSeconds": 1,
+        },
+    )

@@ -52,6 +52,7 @@ WATCH_DEFAULT_TIMEOUT = (1800, 3600)  # Kubernetes picks a random timeout in [30
 BOOKMARK_INTERVAL = 30.0
 DELETECOLLECTION_LIMIT = 10_000
 LIST_PAGE = 500
+RV_WAIT = 3.0  # how long a request for a newer resourceVersion waits for it, as Kubernetes
 # kinds whose registries set ReturnDeletedObject: a delete answers with the object,
 # not a Status, even when it is gone at once
 RETURN_DELETED_OBJECT = frozenset({"Pod", "Service", "ServiceAccount", "Namespace"})
@@ -258,8 +259,8 @@ class Handlers:
                 revision = want
             elif want > 0:
                 current = await self.store.current_revision()
-                if want > current and not await self.cache.wait_for(want, 3.0):
-                    raise errors.timeout(f"Too large resource version: {want}, current: {current}")
+                if want > current and not await self.cache.wait_for(want, RV_WAIT):
+                    raise errors.too_large_resource_version(want, current)
         table_version = req.table_version(request)
         partial = req.wants_partial_metadata(request)
         # without selectors or a Table, stored bytes go out as they are (resourceVersion spliced in)
@@ -299,9 +300,7 @@ class Handlers:
                 ) from exc
             raise errors.gone(f"too old resource version: {revision} ({exc.compacted})") from exc
         except FutureRevision as exc:
-            raise errors.timeout(
-                f"Too large resource version: {exc.revision}, current: {exc.current}"
-            ) from exc
+            raise errors.too_large_resource_version(exc.revision, exc.current) from exc
         except InvalidContinue as exc:
             raise errors.bad_request(f"continue key is not valid: {exc}") from exc
         list_meta: dict[str, Any] = {"resourceVersion": str(read_revision)}
@@ -385,8 +384,8 @@ class Handlers:
             token: str | None = None
             if send_initial and rv not in ("", "0"):
                 want = _int_rv(rv)
-                if not await self.cache.wait_for(want, 3.0):
-                    raise errors.timeout(f"Too large resource version: {want}")
+                if not await self.cache.wait_for(want, RV_WAIT):
+                    raise errors.too_large_resource_version(want, self.cache.revision)
             while True:
                 page = await self.store.list(
                     prefix, revision=page_rev, limit=LIST_PAGE, continue_token=token
@@ -406,6 +405,8 @@ class Handlers:
             start = self.cache.revision  # explicitly no initial state: from now on
         else:
             start = _int_rv(rv)
+            if start > self.cache.revision and not await self.cache.wait_for(start, RV_WAIT):
+                raise errors.too_large_resource_version(start, self.cache.revision)
         table_version = req.table_version(request)
         include = _include_object(request) if table_version else "Metadata"
         now = datetime.datetime.now(datetime.UTC)

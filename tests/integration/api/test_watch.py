@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.integration.api.apiclient import Api, assert_clean_log, configmap, connect, namespace
+from tests.integration.api.apiclient import (
+    Api,
+    assert_clean_log,
+    assert_status,
+    configmap,
+    connect,
+    namespace,
+)
 from tests.support.cluster import Cluster, running_server
 
 
@@ -22,11 +29,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 
 CMS = "/api/v1/namespaces/{ns}/configmaps"
-
-
-async def _ns(api: Api, name: str) -> str:
-    await api.ok("POST", "/api/v1/namespaces", namespace(name))
-    return name
 
 
 def _summary(events: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
@@ -44,17 +46,12 @@ async def test_watch_from_a_resource_version_sees_exactly_the_later_changes(
     cluster: Cluster,
 ) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-from-rv")
+        ns = await api.new_namespace("w-from-rv")
         path = CMS.format(ns=ns)
         await api.ok("POST", path, configmap("a", v="1"))
         created_b = await api.ok("POST", path, configmap("b", v="1"))
         start = created_b["metadata"]["resourceVersion"]
-        patched = await api.request(
-            "PATCH",
-            f"{path}/a",
-            data=b'{"data":{"v":"2"}}',
-            headers={"Content-Type": "application/merge-patch+json"},
-        )
+        patched = await api.merge_patch(f"{path}/a", '{"data":{"v":"2"}}')
         assert patched.status == 200
         await api.ok("POST", path, configmap("c", v="1"))
         await api.ok("DELETE", f"{path}/b")
@@ -81,7 +78,7 @@ async def test_watch_without_a_resource_version_starts_with_the_current_state(
     cluster: Cluster,
 ) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-from-now")
+        ns = await api.new_namespace("w-from-now")
         path = CMS.format(ns=ns)
         await api.ok("POST", path, configmap("old", v="1"))
         async with api.watch(path) as watch:
@@ -92,7 +89,7 @@ async def test_watch_without_a_resource_version_starts_with_the_current_state(
 
 async def test_send_initial_events_then_the_initial_events_end_bookmark(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-initial")
+        ns = await api.new_namespace("w-initial")
         path = CMS.format(ns=ns)
         for name in ("x", "y"):
             await api.ok("POST", path, configmap(name, v="0"))
@@ -132,7 +129,7 @@ async def test_send_initial_events_needs_not_older_than(cluster: Cluster) -> Non
 
 async def test_timeout_seconds_ends_the_stream(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-timeout")
+        ns = await api.new_namespace("w-timeout")
         path = CMS.format(ns=ns)
         rv = str(await api.revision())
         async with api.watch(path, resourceVersion=rv, timeoutSeconds="1") as watch:
@@ -141,23 +138,13 @@ async def test_timeout_seconds_ends_the_stream(cluster: Cluster) -> None:
 
 async def test_label_selector_watch_reports_objects_entering_and_leaving(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-labels")
+        ns = await api.new_namespace("w-labels")
         path = CMS.format(ns=ns)
         rv = str(await api.revision())
         async with api.watch(path, resourceVersion=rv, labelSelector="team=blue") as watch:
             await api.ok("POST", path, configmap("m", {"team": "red"}, v="1"))
-            await api.request(
-                "PATCH",
-                f"{path}/m",
-                data=b'{"metadata":{"labels":{"team":"blue"}}}',
-                headers={"Content-Type": "application/merge-patch+json"},
-            )
-            await api.request(
-                "PATCH",
-                f"{path}/m",
-                data=b'{"metadata":{"labels":{"team":"green"}}}',
-                headers={"Content-Type": "application/merge-patch+json"},
-            )
+            await api.merge_patch(f"{path}/m", '{"metadata":{"labels":{"team":"blue"}}}')
+            await api.merge_patch(f"{path}/m", '{"metadata":{"labels":{"team":"green"}}}')
             await api.ok("POST", path, configmap("sentinel", {"team": "blue"}))
             events = await watch.until("sentinel")
         # red -> blue enters the selection (ADDED); blue -> green leaves it (DELETED)
@@ -172,7 +159,7 @@ async def test_label_selector_watch_reports_objects_entering_and_leaving(cluster
 async def test_field_selector_watch_by_name(cluster: Cluster) -> None:
     """`kubectl delete --wait` watches one object with fieldSelector=metadata.name=..."""
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-fields")
+        ns = await api.new_namespace("w-fields")
         path = CMS.format(ns=ns)
         await api.ok("POST", path, configmap("one"))
         await api.ok("POST", path, configmap("two"))
@@ -185,7 +172,7 @@ async def test_field_selector_watch_by_name(cluster: Cluster) -> None:
 
 async def test_send_initial_events_false_starts_from_now(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "w-no-initial")
+        ns = await api.new_namespace("w-no-initial")
         path = CMS.format(ns=ns)
         await api.ok("POST", path, configmap("before"))
         async with api.watch(
@@ -193,3 +180,13 @@ async def test_send_initial_events_false_starts_from_now(cluster: Cluster) -> No
         ) as watch:
             await api.ok("POST", path, configmap("after"))
             assert _summary(await watch.until("after")) == [("ADDED", "after", "")]
+
+
+async def test_a_resource_version_from_the_future_answers_too_large(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        future = str(await api.revision() + 1_000_000)
+        for params in ({"watch": "true", "resourceVersion": future}, {"resourceVersion": future}):
+            resp = await api.get("/api/v1/namespaces/default/configmaps", **params)
+            status = assert_status(resp, 504, "Timeout")
+            assert status["details"]["causes"][0]["reason"] == "ResourceVersionTooLarge"
+            assert "Too large resource version" in status["message"]
