@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects, selectors, services, tables, validation
+from minikube_py.api import errors, objects, reviews, selectors, services, tables, validation
 from minikube_py.api import patch as patching
 from minikube_py.api import request as req
 from minikube_py.api.apply import apply as server_side_apply
@@ -571,6 +571,9 @@ class Handlers:
         _kind_check(resource, obj)
         headers: dict[str, str] = {}
         self._unknown_fields(resource, obj, dups, opts, headers)
+        if resource.virtual:
+            answer = reviews.review(resource, obj, request["identity"], self.tokens, info.namespace)
+            return json_response(answer, 201, headers)
         obj = await self.create_object(resource, info.namespace, obj, opts)
         return self.render_one(request, resource, obj, 201, headers)
 

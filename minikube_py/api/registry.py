@@ -33,6 +33,9 @@ class ResourceInfo:
     has_status: bool = True
     # spec changes bump metadata.generation
     has_generation: bool = False
+    # a create-only review (SelfSubjectAccessReview, TokenReview, ...): answered
+    # by api/reviews.py from the request's identity, never stored
+    virtual: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
