@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.support.cluster import Cluster, Result, helm_binary, running_server
+from tests.support.cluster import Cluster, Result, helm_binary
 
 pytestmark = pytest.mark.kubectl
 
 Helm = Callable[..., Result]
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """The shared server of this module; it must log no error or traceback."""
-    data_dir = tmp_path_factory.mktemp("cluster")
-    with running_server(data_dir) as c:
-        yield c
-    log = (data_dir / "server.log").read_text(errors="replace")
-    assert "Traceback" not in log and " ERROR " not in log, log[-6000:]
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ import subprocess
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.support.cluster import Cluster, Result, kubectl_binary, kubectl_minors, running_server
+from tests.support.cluster import Cluster, Result, kubectl_binary, kubectl_minors
 
 pytestmark = pytest.mark.kubectl
 
@@ -61,16 +61,6 @@ EXPECTED_STDERR = (
     "This version information is deprecated",
     "missing the kubectl.kubernetes.io/last-applied-configuration annotation",
 )
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """The shared server of this module; it must log no error or traceback."""
-    data_dir = tmp_path_factory.mktemp("cluster")
-    with running_server(data_dir) as c:
-        yield c
-    log = (data_dir / "server.log").read_text(errors="replace")
-    assert "Traceback" not in log and " ERROR " not in log, log[-6000:]
 
 
 def _versions() -> list[str]:

@@ -11,19 +11,9 @@ import pytest
 from kubernetes import client, config, watch
 from kubernetes.client.rest import ApiException
 
-from tests.support.cluster import Cluster, running_server
+from tests.support.cluster import Cluster
 
 WAIT = 30  # seconds a watch may take to see what it waits for
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """The shared server of this module; it must log no error or traceback."""
-    data_dir = tmp_path_factory.mktemp("cluster")
-    with running_server(data_dir) as c:
-        yield c
-    log = (data_dir / "server.log").read_text(errors="replace")
-    assert "Traceback" not in log and " ERROR " not in log, log[-6000:]
 
 
 @pytest.fixture(scope="module")

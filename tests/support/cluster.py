@@ -145,6 +145,13 @@ def running_server(data_dir: Path, extra_args: list[str] | None = None) -> Itera
         log.close()
 
 
+def assert_clean_log(data_dir: Path) -> None:
+    """The server logged no traceback and no error (a traceback is a bug)."""
+    log = (data_dir / "server.log").read_text(errors="replace")
+    bad = [line for line in log.splitlines() if "Traceback" in line or " ERROR " in line]
+    assert not bad, f"the server logged errors:\n{log[-6000:]}"
+
+
 def _wait_ready(proc: subprocess.Popen[bytes], data_dir: Path) -> int:
     assert proc.stdout is not None
     deadline = time.monotonic() + START_TIMEOUT
