@@ -9,12 +9,12 @@ import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import aiohttp
 
 from tests.support.cluster import Cluster
+from tests.support.cluster import assert_clean_log as assert_clean_log  # for the tests here
 
 WAIT = 30.0  # the longest any single read may take before the test fails
 
@@ -101,6 +101,21 @@ class Api:
         assert 200 <= resp.status < 300, f"{method} {path} -> {resp.status}: {resp.body}"
         return resp.body
 
+    async def new_namespace(self, name: str) -> str:
+        """Create the namespace `name` and return its name."""
+        await self.ok("POST", "/api/v1/namespaces", namespace(name))
+        return name
+
+    async def merge_patch(self, path: str, patch: str, **params: str) -> Response:
+        """A JSON merge patch of the object at `path`; the caller judges the answer."""
+        return await self.request(
+            "PATCH",
+            path,
+            data=patch.encode(),
+            headers={"Content-Type": "application/merge-patch+json"},
+            params=params or None,
+        )
+
     async def revision(self) -> int:
         """The store's current revision, as a list reports it."""
         listed = await self.ok("GET", "/api/v1/namespaces", limit="1")
@@ -176,10 +191,3 @@ def assert_status(resp: Response, code: int, reason: str) -> dict[str, Any]:
     assert body["code"] == code and body["reason"] == reason, body
     assert isinstance(body.get("message"), str) and body["message"], body
     return body
-
-
-def assert_clean_log(data_dir: Path) -> None:
-    """The server logged no traceback and no error (a traceback is a bug)."""
-    log = (data_dir / "server.log").read_text(errors="replace")
-    bad = [line for line in log.splitlines() if "Traceback" in line or " ERROR " in line]
-    assert not bad, f"the server logged errors:\n{log[-6000:]}"

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.integration.api.apiclient import Api, configmap, connect, namespace, pod
+from tests.integration.api.apiclient import configmap, connect, pod
 from tests.support.cluster import Cluster
-
-
-async def _ns(api: Api, name: str) -> str:
-    await api.ok("POST", "/api/v1/namespaces", namespace(name))
-    return name
 
 
 def _names(listed: dict[str, Any]) -> list[str]:
@@ -20,7 +15,7 @@ def _names(listed: dict[str, Any]) -> list[str]:
 
 async def test_limit_and_continue_page_through_one_snapshot(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-pages")
+        ns = await api.new_namespace("l-pages")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         for i in range(5):
             await api.ok("POST", path, configmap(f"cm{i}", v="0"))
@@ -32,12 +27,7 @@ async def test_limit_and_continue_page_through_one_snapshot(cluster: Cluster) ->
         # writes between pages do not show up in the later pages
         await api.ok("DELETE", f"{path}/cm3")
         await api.ok("POST", path, configmap("cm5"))
-        await api.request(
-            "PATCH",
-            f"{path}/cm2",
-            data=b'{"data":{"v":"changed"}}',
-            headers={"Content-Type": "application/merge-patch+json"},
-        )
+        await api.merge_patch(f"{path}/cm2", '{"data":{"v":"changed"}}')
         page2 = await api.ok("GET", path, limit="2", **{"continue": page1["metadata"]["continue"]})
         assert page2["metadata"]["resourceVersion"] == snapshot
         assert _names(page2) == ["cm2", "cm3"]
@@ -60,16 +50,11 @@ async def test_a_continue_token_that_is_garbage_is_400(cluster: Cluster) -> None
 
 async def test_resource_version_match_exact_reads_the_past(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-exact")
+        ns = await api.new_namespace("l-exact")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         await api.ok("POST", path, configmap("e", v="old"))
         then = (await api.ok("GET", path))["metadata"]["resourceVersion"]
-        await api.request(
-            "PATCH",
-            f"{path}/e",
-            data=b'{"data":{"v":"new"}}',
-            headers={"Content-Type": "application/merge-patch+json"},
-        )
+        await api.merge_patch(f"{path}/e", '{"data":{"v":"new"}}')
         await api.ok("POST", path, configmap("f", v="new"))
         past = await api.ok("GET", path, resourceVersion=then, resourceVersionMatch="Exact")
         assert past["metadata"]["resourceVersion"] == then
@@ -85,7 +70,7 @@ async def test_resource_version_match_exact_reads_the_past(cluster: Cluster) -> 
 
 async def test_label_selector_operators(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-labels")
+        ns = await api.new_namespace("l-labels")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         for name, labels in (
             ("a", {"env": "prod", "tier": "web"}),
@@ -115,7 +100,7 @@ async def test_label_selector_operators(cluster: Cluster) -> None:
 
 async def test_pod_field_selectors(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-podfields")
+        ns = await api.new_namespace("l-podfields")
         path = f"/api/v1/namespaces/{ns}/pods"
         await api.ok("POST", path, pod("on-n1", node="node-1"))
         await api.ok("POST", path, pod("on-n2", node="node-2"))
@@ -141,7 +126,7 @@ async def test_pod_field_selectors(cluster: Cluster) -> None:
 
 async def test_event_field_selectors_as_kubectl_describe_sends_them(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-events")
+        ns = await api.new_namespace("l-events")
         cm = await api.ok("POST", f"/api/v1/namespaces/{ns}/configmaps", configmap("target"))
         other = await api.ok("POST", f"/api/v1/namespaces/{ns}/configmaps", configmap("other"))
 
@@ -181,7 +166,7 @@ async def test_event_field_selectors_as_kubectl_describe_sends_them(cluster: Clu
 
 async def test_generate_name(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "l-genname")
+        ns = await api.new_namespace("l-genname")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         body = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"generateName": "job-"}}
         first = await api.ok("POST", path, body)

@@ -9,12 +9,10 @@ from typing import Any
 import pytest
 
 from tests.integration.api.apiclient import (
-    Api,
     assert_clean_log,
     assert_status,
     configmap,
     connect,
-    namespace,
 )
 from tests.support.cluster import Cluster, running_server
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.integration.api.apiclient import assert_clean_log, configmap, connect, namespace
+from tests.integration.api.apiclient import assert_clean_log, configmap, connect
 from tests.support.cluster import Cluster, running_server
 
 CACHE_SIZE = 5
@@ -29,7 +29,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 async def test_watch_from_a_revision_the_cache_dropped_gets_410_gone(cluster: Cluster) -> None:
     async with connect(cluster) as api:
         ns = "gone"
-        await api.ok("POST", "/api/v1/namespaces", namespace(ns))
+        await api.new_namespace(ns)
         path = f"/api/v1/namespaces/{ns}/configmaps"
         first = await api.ok("POST", path, configmap("c0"))
         for i in range(1, CACHE_SIZE * 2):
@@ -64,7 +64,7 @@ async def test_a_revision_from_before_the_server_started_is_gone(cluster: Cluste
 async def test_bookmarks_carry_only_a_resource_version(cluster: Cluster) -> None:
     async with connect(cluster) as api:
         ns = "marks"
-        await api.ok("POST", "/api/v1/namespaces", namespace(ns))
+        await api.new_namespace(ns)
         path = f"/api/v1/namespaces/{ns}/configmaps"
         start = await api.revision()
         async with api.watch(path, resourceVersion=str(start), allowWatchBookmarks="true") as w:

@@ -11,30 +11,20 @@ from tests.integration.api.apiclient import (
     configmap,
     connect,
     deployment,
-    namespace,
     pod,
 )
 from tests.support.cluster import Cluster
 
-MERGE = {"Content-Type": "application/merge-patch+json"}
-
-
-async def _ns(api: Api, name: str) -> str:
-    await api.ok("POST", "/api/v1/namespaces", namespace(name))
-    return name
-
 
 async def _merge(api: Api, path: str, patch: str, **params: str) -> Any:
-    resp = await api.request(
-        "PATCH", path, data=patch.encode(), headers=MERGE, params=params or None
-    )
+    resp = await api.merge_patch(path, patch, **params)
     assert resp.status == 200, resp.body
     return resp.body
 
 
 async def test_dry_run_all_writes_nothing(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "dry")
+        ns = await api.new_namespace("dry")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         await api.ok("POST", path, configmap("real", v="1"))
         before = await api.revision()
@@ -59,7 +49,7 @@ async def test_dry_run_all_writes_nothing(cluster: Cluster) -> None:
 
 async def test_finalizers_hold_deletion_until_removed(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "fin")
+        ns = await api.new_namespace("fin")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         body = configmap("held")
         body["metadata"]["finalizers"] = ["example.com/keep"]
@@ -74,11 +64,9 @@ async def test_finalizers_hold_deletion_until_removed(cluster: Cluster) -> None:
             again = await api.ok("DELETE", f"{path}/held")
             assert again["metadata"]["resourceVersion"] == still["metadata"]["resourceVersion"]
             # no new finalizer may be added while deleting
-            refused = await api.request(
-                "PATCH",
+            refused = await api.merge_patch(
                 f"{path}/held",
-                data=b'{"metadata":{"finalizers":["example.com/keep","example.com/more"]}}',
-                headers=MERGE,
+                '{"metadata":{"finalizers":["example.com/keep","example.com/more"]}}',
             )
             body = assert_status(refused, 422, "Invalid")
             assert body["details"]["causes"][0]["field"] == "metadata.finalizers"
@@ -93,7 +81,7 @@ async def test_finalizers_hold_deletion_until_removed(cluster: Cluster) -> None:
 
 async def test_status_subresource_splits_spec_from_status(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "status")
+        ns = await api.new_namespace("status")
         path = f"/apis/apps/v1/namespaces/{ns}/deployments"
         made = await api.ok("POST", path, deployment("d", replicas=1))
         assert made["metadata"]["generation"] == 1
@@ -127,7 +115,7 @@ async def test_status_subresource_splits_spec_from_status(cluster: Cluster) -> N
 
 async def test_stale_resource_version_update_is_409(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "occ")
+        ns = await api.new_namespace("occ")
         path = f"/api/v1/namespaces/{ns}/configmaps"
         v1 = await api.ok("POST", path, configmap("c", v="1"))
         v2 = await api.ok("PUT", f"{path}/c", dict(v1, data={"v": "2"}))
@@ -143,7 +131,7 @@ async def test_stale_resource_version_update_is_409(cluster: Cluster) -> None:
 
 async def test_binding_sets_the_node_once(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "bind")
+        ns = await api.new_namespace("bind")
         path = f"/api/v1/namespaces/{ns}/pods"
         await api.ok("POST", path, pod("p"))
         binding = {
@@ -165,7 +153,7 @@ async def test_binding_sets_the_node_once(cluster: Cluster) -> None:
 
 async def test_eviction_deletes_the_pod(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "evict")
+        ns = await api.new_namespace("evict")
         path = f"/api/v1/namespaces/{ns}/pods"
         await api.ok("POST", path, pod("victim"))
         eviction = {
@@ -182,7 +170,7 @@ async def test_eviction_deletes_the_pod(cluster: Cluster) -> None:
 
 async def test_delete_answers_a_status_or_the_object_as_kubernetes_does(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "del-answer")
+        ns = await api.new_namespace("del-answer")
         cms = f"/api/v1/namespaces/{ns}/configmaps"
         made = await api.ok("POST", cms, configmap("c"))
         # gone at once: a Status whose details carry the uid (kubectl delete --wait uses it)
@@ -208,6 +196,4 @@ async def test_delete_answers_a_status_or_the_object_as_kubernetes_does(cluster:
         await api.ok("POST", cms, body)
         answer = await api.ok("DELETE", f"{cms}/held")
         assert answer["kind"] == "ConfigMap" and answer["metadata"]["deletionTimestamp"]
-        await api.request(
-            "PATCH", f"{cms}/held", data=b'{"metadata":{"finalizers":null}}', headers=MERGE
-        )
+        await api.merge_patch(f"{cms}/held", '{"metadata":{"finalizers":null}}')
