@@ -448,9 +448,22 @@ def _sync_last_applied(obj: JSONObj, applied: JSONObj) -> None:
     config_annotations = (config.get("metadata") or {}).get("annotations")
     if isinstance(config_annotations, dict):
         config_annotations.pop(LAST_APPLIED_ANNOTATION, None)
-    annotations[LAST_APPLIED_ANNOTATION] = (
-        json.dumps(config, sort_keys=True, separators=(",", ":")) + "\n"
-    )
+    annotations[LAST_APPLIED_ANNOTATION] = _go_json(config) + "\n"
+
+
+def _go_json(value: Any) -> str:
+    """JSON as Go's encoding/json writes it (what kubectl itself stores here):
+    sorted keys, UTF-8 kept, and <, >, &, U+2028, U+2029 escaped."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(ch, esc)
+    return text
 
 
 # --- public API ---------------------------------------------------------------------

@@ -618,8 +618,7 @@ class Handlers:
         if not applied:
             obj = self._track(resource, None, obj, opts.field_manager, None)
         if opts.dry_run:
-            obj["metadata"]["resourceVersion"] = ""
-            return obj
+            return obj  # nothing stored, so no resourceVersion
         name = obj["metadata"]["name"]
         taken = await self.services.allocate(resource, obj) if _is_service(resource) else None
         try:
@@ -753,6 +752,8 @@ class Handlers:
             if not applied and subresource in (None, "status"):
                 new = self._track(resource, current, new, opts.field_manager, subresource)
             if opts.dry_run:
+                # nothing written: the object keeps the version it was read at
+                new["metadata"]["resourceVersion"] = str(kv.mod_revision)
                 return new, False
             service = _is_service(resource)
             try:

@@ -471,3 +471,29 @@ def test_json_output_roundtrips_through_replace(cluster: Cluster) -> None:
     stale["data"] = {"a": "3"}
     res = cluster.kubectl("replace", "-f", "-", input=json.dumps(stale), check=False)
     assert res.returncode != 0 and "the object has been modified" in res.stderr
+
+
+def test_diff_shows_only_the_change(cluster: Cluster, tmp_path: Path) -> None:
+    n = ns(cluster, "diffing")
+    path = tmp_path / "app.yaml"
+    path.write_text(MANIFEST)
+    cluster.kubectl("apply", "-n", n, "-f", str(path))
+    path.write_text(MANIFEST.replace("replicas: 2", "replicas: 5"))
+    res = cluster.kubectl("diff", "-n", n, "-f", str(path), check=False)
+    assert res.returncode == 1, res.stderr  # 1: differences found
+    changed = [
+        line
+        for line in res.stdout.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert sorted(changed) == [
+        "+  generation: 2",
+        "+  replicas: 5",
+        "-  generation: 1",
+        "-  replicas: 2",
+    ]
+    # nothing was written by the dry run
+    assert (
+        cluster.kubectl("get", "deploy", "web", "-n", n, "-o", "jsonpath={.spec.replicas}").stdout
+        == "2"
+    )
