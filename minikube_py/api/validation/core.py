@@ -841,59 +841,50 @@ def validate_limit_range(lr: dict[str, Any]) -> list[Cause]:
     return out
 
 
+# validateLimitRange's order checks, in its order: (lesser, greater, the field reported,
+# the value reported, the message); Kubernetes reports some at the other field's value
+_LIMIT_ORDER = (
+    ("min", "max", "min", "min", "min value {min} is greater than max value {max}"),
+    (
+        "min",
+        "defaultRequest",
+        "defaultRequest",
+        "defaultRequest",
+        "min value {min} is greater than default request value {defaultRequest}",
+    ),
+    (
+        "defaultRequest",
+        "max",
+        "defaultRequest",
+        "defaultRequest",
+        "default request value {defaultRequest} is greater than max value {max}",
+    ),
+    (
+        "defaultRequest",
+        "default",
+        "defaultRequest",
+        "defaultRequest",
+        "default request value {defaultRequest} is greater than default limit value {default}",
+    ),
+    ("min", "default", "default", "min", "min value {min} is greater than default value {default}"),
+    ("default", "max", "default", "max", "default value {default} is greater than max value {max}"),
+)
+
+
 def _limit_order(v: dict[str, dict[str, Any]], p: str) -> list[Cause]:
     out: list[Cause] = []
-    mx, mn = v.get("max", {}), v.get("min", {})
-    de, dr = v.get("default", {}), v.get("defaultRequest", {})
-    for k in dict.fromkeys([*mx, *mn, *de, *dr]):
-        if k in mn and k in mx and mn[k].value > mx[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "min"), k),
-                    str(mn[k]),
-                    f"min value {mn[k]} is greater than max value {mx[k]}",
+    parts = ("max", "min", "default", "defaultRequest")
+    for k in dict.fromkeys(k for part in parts for k in v.get(part, {})):
+        for lesser, greater, at, shown, msg in _LIMIT_ORDER:
+            lo, hi = v.get(lesser, {}), v.get(greater, {})
+            if k in lo and k in hi and lo[k].value > hi[k].value:
+                out.append(
+                    f.invalid(
+                        f.key(f.child(p, at), k),
+                        str(v[shown][k]),
+                        msg.format(**{lesser: lo[k], greater: hi[k]}),
+                    )
                 )
-            )
-        if k in dr and k in mn and mn[k].value > dr[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "defaultRequest"), k),
-                    str(dr[k]),
-                    f"min value {mn[k]} is greater than default request value {dr[k]}",
-                )
-            )
-        if k in dr and k in mx and dr[k].value > mx[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "defaultRequest"), k),
-                    str(dr[k]),
-                    f"default request value {dr[k]} is greater than max value {mx[k]}",
-                )
-            )
-        if k in dr and k in de and dr[k].value > de[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "defaultRequest"), k),
-                    str(dr[k]),
-                    f"default request value {dr[k]} is greater than default limit value {de[k]}",
-                )
-            )
-        if k in de and k in mn and mn[k].value > de[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "default"), k),
-                    str(mn[k]),
-                    f"min value {mn[k]} is greater than default value {de[k]}",
-                )
-            )
-        if k in de and k in mx and de[k].value > mx[k].value:
-            out.append(
-                f.invalid(
-                    f.key(f.child(p, "default"), k),
-                    str(mx[k]),
-                    f"default value {de[k]} is greater than max value {mx[k]}",
-                )
-            )
     for k, ratio in v.get("maxLimitRequestRatio", {}).items():
         if ratio.value < 1:
             out.append(
