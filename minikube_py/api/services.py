@@ -231,7 +231,11 @@ def carry_allocated(old: dict[str, Any], new: dict[str, Any]) -> None:
         for port in spec.get("ports") or []:
             if port.get("nodePort") in held:
                 port.pop("nodePort", None)
-        for key in ("externalTrafficPolicy", "healthCheckNodePort", "allocateLoadBalancerNodePorts"):
+        for key in (
+            "externalTrafficPolicy",
+            "healthCheckNodePort",
+            "allocateLoadBalancerNodePorts",
+        ):
             if key in spec and spec.get(key) == old_spec.get(key):
                 spec.pop(key)
 

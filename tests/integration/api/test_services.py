@@ -7,21 +7,15 @@ import asyncio
 import ipaddress
 from typing import Any
 
-from tests.integration.api.apiclient import Api, assert_clean_log, assert_status, connect, namespace
+from tests.integration.api.apiclient import assert_clean_log, assert_status, connect
 from tests.support.cluster import Cluster
 
 SERVICE_RANGE = ipaddress.ip_network("10.96.0.0/12")
-MERGE = {"Content-Type": "application/merge-patch+json"}
 
 
 def service(name: str, **spec: Any) -> dict[str, Any]:
     body = {"ports": [{"port": 80, "targetPort": 8080}], "selector": {"app": name}, **spec}
     return {"apiVersion": "v1", "kind": "Service", "metadata": {"name": name}, "spec": body}
-
-
-async def _ns(api: Api, name: str) -> str:
-    await api.ok("POST", "/api/v1/namespaces", namespace(name))
-    return name
 
 
 async def test_the_kubernetes_service_holds_the_first_address(cluster: Cluster) -> None:
@@ -39,7 +33,7 @@ async def test_the_kubernetes_service_holds_the_first_address(cluster: Cluster) 
 
 async def test_concurrent_services_get_distinct_addresses_in_range(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "svc-many")
+        ns = await api.new_namespace("svc-many")
         path = f"/api/v1/namespaces/{ns}/services"
         made = await asyncio.gather(*(api.ok("POST", path, service(f"s{i}")) for i in range(20)))
         ips = [s["spec"]["clusterIP"] for s in made]
@@ -51,7 +45,7 @@ async def test_concurrent_services_get_distinct_addresses_in_range(cluster: Clus
 
 async def test_headless_and_external_name_get_no_address(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "svc-kinds")
+        ns = await api.new_namespace("svc-kinds")
         path = f"/api/v1/namespaces/{ns}/services"
         headless = await api.ok("POST", path, service("h", clusterIP="None"))
         assert headless["spec"]["clusterIP"] == "None"
@@ -69,7 +63,7 @@ async def test_an_address_outside_the_range_is_refused_and_nothing_is_stored(
     cluster: Cluster,
 ) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "svc-outside")
+        ns = await api.new_namespace("svc-outside")
         path = f"/api/v1/namespaces/{ns}/services"
         resp = await api.request("POST", path, service("o", clusterIP="192.168.7.7"))
         status = assert_status(resp, 422, "Invalid")
@@ -79,7 +73,7 @@ async def test_an_address_outside_the_range_is_refused_and_nothing_is_stored(
 
 async def test_node_ports_are_allocated_kept_and_freed(cluster: Cluster) -> None:
     async with connect(cluster) as api:
-        ns = await _ns(api, "svc-nodeports")
+        ns = await api.new_namespace("svc-nodeports")
         path = f"/api/v1/namespaces/{ns}/services"
         np = await api.ok("POST", path, service("np", type="NodePort"))
         port = np["spec"]["ports"][0]["nodePort"]
@@ -96,9 +90,7 @@ async def test_node_ports_are_allocated_kept_and_freed(cluster: Cluster) -> None
         assert kept["spec"]["clusterIP"] == np["spec"]["clusterIP"]
         assert kept["spec"]["ports"][0]["nodePort"] == port
         # leaving NodePort gives the port back
-        resp = await api.request(
-            "PATCH", f"{path}/np", data=b'{"spec":{"type":"ClusterIP"}}', headers=MERGE
-        )
+        resp = await api.merge_patch(f"{path}/np", '{"spec":{"type":"ClusterIP"}}')
         assert resp.status == 200, resp.body
         assert "nodePort" not in resp.body["spec"]["ports"][0]
         again = await api.ok(
