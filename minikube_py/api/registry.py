@@ -97,6 +97,54 @@ def _grp(
     )
 
 
+def _review(
+    group: str, pkg: str, kind: str, plural: str, namespaced: bool = False, version: str = "v1"
+) -> ResourceInfo:
+    """A create-only review, answered by api/reviews.py and never stored. Every version
+    shares the v1 schema (authentication.k8s.io/v1beta1 SelfSubjectReview is the same)."""
+    return ResourceInfo(
+        group,
+        version,
+        kind,
+        plural,
+        namespaced,
+        verbs=("create",),
+        schema_name=f"io.k8s.api.{pkg}.v1.{kind}",
+        has_status=True,
+        virtual=True,
+    )
+
+
+REVIEWS: tuple[ResourceInfo, ...] = (
+    _review("authentication.k8s.io", "authentication", "SelfSubjectReview", "selfsubjectreviews"),
+    _review("authentication.k8s.io", "authentication", "TokenReview", "tokenreviews"),
+    # kubectl 1.27's `auth whoami` asks for v1beta1 (then v1alpha1), never v1
+    _review(
+        "authentication.k8s.io",
+        "authentication",
+        "SelfSubjectReview",
+        "selfsubjectreviews",
+        version="v1beta1",
+    ),
+    _review(
+        "authorization.k8s.io",
+        "authorization",
+        "SelfSubjectAccessReview",
+        "selfsubjectaccessreviews",
+    ),
+    _review(
+        "authorization.k8s.io", "authorization", "SelfSubjectRulesReview", "selfsubjectrulesreviews"
+    ),
+    _review("authorization.k8s.io", "authorization", "SubjectAccessReview", "subjectaccessreviews"),
+    _review(
+        "authorization.k8s.io",
+        "authorization",
+        "LocalSubjectAccessReview",
+        "localsubjectaccessreviews",
+        namespaced=True,
+    ),
+)
+
 RESOURCES: tuple[ResourceInfo, ...] = (
     _core(
         "Namespace",
@@ -262,6 +310,7 @@ RESOURCES: tuple[ResourceInfo, ...] = (
             "type",
         ),
     ),
+    *REVIEWS,
 )
 
 

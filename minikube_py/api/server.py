@@ -71,6 +71,19 @@ def _env_float(name: str, default: float) -> float:
     return value if value > 0 else default
 
 
+def _rest_verb(request: web.Request, info: req.RequestInfo) -> str | None:
+    """The Kubernetes verb of a request on a resource itself (None for a subresource)."""
+    if info.subresource is not None:
+        return None
+    watch = request.query.get("watch") in ("true", "1")
+    if info.name is None:
+        read, delete = ("watch" if watch else "list"), "deletecollection"
+    else:
+        read, delete = ("watch" if watch else "get"), "delete"
+    verbs = {"GET": read, "POST": "create", "PUT": "update", "PATCH": "patch", "DELETE": delete}
+    return verbs.get(request.method, "")
+
+
 @dataclass
 class ServerConfig:
     data_dir: Path
@@ -298,6 +311,10 @@ class APIServer:
             raise errors.path_not_found(path)
         h = self.handlers
         method = request.method
+        rest_verb = _rest_verb(request, info)
+        if rest_verb is not None and rest_verb not in info.resource.verbs:
+            # e.g. a GET of a create-only review: Kubernetes has no such route
+            raise errors.method_not_allowed(method)
         verb: Handler | None = None
         if info.name is None:
             verb = {

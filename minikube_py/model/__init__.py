@@ -16,6 +16,7 @@ import msgspec
 from minikube_py.model import (
     apps,
     authentication,
+    authorization,
     autoscaling,
     batch,
     coordination,
@@ -33,6 +34,7 @@ __all__ = [
     "Base",
     "apps",
     "authentication",
+    "authorization",
     "autoscaling",
     "batch",
     "coordination",
@@ -94,7 +96,22 @@ KINDS: dict[tuple[str, str], type[msgspec.Struct]] = {
     **_kinds("events.k8s.io/v1", events, "Event", "EventList"),
     **_kinds("autoscaling/v1", autoscaling, "Scale"),
     **_kinds("policy/v1", policy, "Eviction"),
-    **_kinds("authentication.k8s.io/v1", authentication, "TokenRequest"),
+    **_kinds(
+        "authentication.k8s.io/v1",
+        authentication,
+        "TokenRequest",
+        "SelfSubjectReview",
+        "TokenReview",
+    ),
+    **_kinds("authentication.k8s.io/v1beta1", authentication, "SelfSubjectReview"),
+    **_kinds(
+        "authorization.k8s.io/v1",
+        authorization,
+        "SelfSubjectAccessReview",
+        "SelfSubjectRulesReview",
+        "SubjectAccessReview",
+        "LocalSubjectAccessReview",
+    ),
     **_kinds("meta.k8s.io/v1", meta, "Table"),
 }
 

@@ -828,6 +828,55 @@ authentication/v1.TokenReviewStatus
     1:authenticated:b? 2:user:=authentication/v1.UserInfo? 4:audiences:[]s? 3:error:s?
 authentication/v1.UserInfo
     1:username:s? 2:uid:s? 3:groups:[]s? 4:extra:{s}[s]?
+authentication/v1.SelfSubjectReview
+    1:metadata:=meta/v1.ObjectMeta? 2:status:=authentication/v1.SelfSubjectReviewStatus?
+authentication/v1.SelfSubjectReviewStatus
+    1:userInfo:=authentication/v1.UserInfo?
+authentication/v1beta1.SelfSubjectReview
+    1:metadata:=meta/v1.ObjectMeta? 2:status:=authentication/v1.SelfSubjectReviewStatus?
+authorization/v1.SelfSubjectAccessReview
+    1:metadata:=meta/v1.ObjectMeta? 2:spec:=authorization/v1.SelfSubjectAccessReviewSpec
+    3:status:=authorization/v1.SubjectAccessReviewStatus?
+authorization/v1.SelfSubjectAccessReviewSpec
+    1:resourceAttributes:=authorization/v1.ResourceAttributes*?
+    2:nonResourceAttributes:=authorization/v1.NonResourceAttributes*?
+authorization/v1.ResourceAttributes
+    1:namespace:s? 2:verb:s? 3:group:s? 4:version:s? 5:resource:s? 6:subresource:s?
+    7:name:s? 8:fieldSelector:=authorization/v1.FieldSelectorAttributes*?
+    9:labelSelector:=authorization/v1.LabelSelectorAttributes*?
+authorization/v1.FieldSelectorAttributes
+    1:rawSelector:s? 2:requirements:[]=meta/v1.FieldSelectorRequirement?
+meta/v1.FieldSelectorRequirement
+    1:key:s 2:operator:s 3:values:[]s?
+authorization/v1.LabelSelectorAttributes
+    1:rawSelector:s? 2:requirements:[]=meta/v1.LabelSelectorRequirement?
+authorization/v1.NonResourceAttributes
+    1:path:s? 2:verb:s?
+authorization/v1.SubjectAccessReviewStatus
+    1:allowed:b 4:denied:b? 2:reason:s? 3:evaluationError:s?
+authorization/v1.SubjectAccessReview
+    1:metadata:=meta/v1.ObjectMeta? 2:spec:=authorization/v1.SubjectAccessReviewSpec
+    3:status:=authorization/v1.SubjectAccessReviewStatus?
+authorization/v1.LocalSubjectAccessReview
+    1:metadata:=meta/v1.ObjectMeta? 2:spec:=authorization/v1.SubjectAccessReviewSpec
+    3:status:=authorization/v1.SubjectAccessReviewStatus?
+authorization/v1.SubjectAccessReviewSpec
+    1:resourceAttributes:=authorization/v1.ResourceAttributes*?
+    2:nonResourceAttributes:=authorization/v1.NonResourceAttributes*? 3:user:s?
+    4:groups:[]s? 5:extra:{s}[s]? 6:uid:s?
+authorization/v1.SelfSubjectRulesReview
+    1:metadata:=meta/v1.ObjectMeta? 2:spec:=authorization/v1.SelfSubjectRulesReviewSpec
+    3:status:=authorization/v1.SubjectRulesReviewStatus?
+authorization/v1.SelfSubjectRulesReviewSpec
+    1:namespace:s?
+authorization/v1.SubjectRulesReviewStatus
+    1:resourceRules:[]=authorization/v1.ResourceRule
+    2:nonResourceRules:[]=authorization/v1.NonResourceRule 3:incomplete:b
+    4:evaluationError:s?
+authorization/v1.ResourceRule
+    1:verbs:[]s 2:apiGroups:[]s? 3:resources:[]s? 4:resourceNames:[]s?
+authorization/v1.NonResourceRule
+    1:verbs:[]s 2:nonResourceURLs:[]s?
 policy/v1.Eviction
     1:metadata:=meta/v1.ObjectMeta? 2:deleteOptions:=meta/v1.DeleteOptions*?
 meta/v1.DeleteOptions
@@ -945,6 +994,7 @@ GROUPS: dict[str, str] = {
     "autoscaling": "autoscaling",
     "policy": "policy",
     "authentication": "authentication.k8s.io",
+    "authorization": "authorization.k8s.io",
     "discovery": "discovery.k8s.io",
     "coordination": "coordination.k8s.io",
     "events": "events.k8s.io",
@@ -985,6 +1035,12 @@ TOP_LEVEL: tuple[str, ...] = (
     "events/v1.Event",
     "authentication/v1.TokenRequest",
     "authentication/v1.TokenReview",
+    "authentication/v1.SelfSubjectReview",
+    "authentication/v1beta1.SelfSubjectReview",
+    "authorization/v1.SelfSubjectAccessReview",
+    "authorization/v1.SelfSubjectRulesReview",
+    "authorization/v1.SubjectAccessReview",
+    "authorization/v1.LocalSubjectAccessReview",
     "policy/v1.Eviction",
     "policy/v1.PodDisruptionBudget",
     "scheduling/v1.PriorityClass",

@@ -72,7 +72,8 @@ def test_every_served_resource_and_its_list_has_a_model() -> None:
         cls = model.model_for(r.api_version, r.kind)
         assert cls is not None, r.kind
         assert model.schema_name(cls) == r.schema_name
-        assert model.model_for(r.api_version, r.list_kind) is not None, r.list_kind
+        if "list" in r.verbs:  # a create-only review has no list
+            assert model.model_for(r.api_version, r.list_kind) is not None, r.list_kind
 
 
 @pytest.mark.parametrize(
