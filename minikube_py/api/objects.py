@@ -113,6 +113,17 @@ def initial_status(resource: ResourceInfo, obj: dict[str, Any]) -> None:
         obj["status"] = {"loadBalancer": {}}
     elif kind in ("Node",):
         obj.setdefault("status", {})
+    elif kind in ("PersistentVolumeClaim", "PersistentVolume"):
+        obj["status"] = {"phase": "Pending"}
+    elif kind == "PodDisruptionBudget":
+        # the status' counts are not omitempty: Kubernetes writes them as 0
+        obj["status"] = dict.fromkeys(
+            ("disruptionsAllowed", "currentHealthy", "desiredHealthy", "expectedPods"), 0
+        )
+    elif kind == "HorizontalPodAutoscaler":
+        obj["status"] = {"desiredReplicas": 0}
+    elif kind == "Ingress":
+        obj["status"] = {"loadBalancer": {}}
     elif resource.has_status:
         obj["status"] = {}
 

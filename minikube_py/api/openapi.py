@@ -207,9 +207,9 @@ def component_schemas() -> dict[str, Schema]:
     patch_info = infos[-1]  # request bodies of patch operations
     assert isinstance(patch_info, mi.StructType)
     builder.add_struct(patch_info)
-    for extra_group in sorted({r.group for r in _all_resources()} - {""}):
+    for group, version in sorted({(r.group, r.version) for r in _all_resources() if r.group}):
         for name, kind in ((DELETE_OPTIONS, "DeleteOptions"), (WATCH_EVENT, "WatchEvent")):
-            gvks[name].append({"group": extra_group, "kind": kind, "version": "v1"})
+            gvks[name].append({"group": group, "kind": kind, "version": version})
     for name, entries in gvks.items():
         builder.components[name]["x-kubernetes-group-version-kind"] = entries
     return builder.components

@@ -84,17 +84,27 @@ def _core(kind: str, plural: str, namespaced: bool = True, **kw: object) -> Reso
 
 
 def _grp(
-    group: str, pkg: str, kind: str, plural: str, namespaced: bool = True, **kw: object
+    group: str,
+    pkg: str,
+    kind: str,
+    plural: str,
+    namespaced: bool = True,
+    version: str = "v1",
+    **kw: object,
 ) -> ResourceInfo:
     return ResourceInfo(
         group,
-        "v1",
+        version,
         kind,
         plural,
         namespaced,
-        schema_name=f"io.k8s.api.{pkg}.v1.{kind}",
+        schema_name=f"io.k8s.api.{pkg}.{version}.{kind}",
         **kw,  # type: ignore[arg-type]
     )
+
+
+RBAC = "rbac.authorization.k8s.io"
+NETWORKING = "networking.k8s.io"
 
 
 def _review(
@@ -231,6 +241,20 @@ RESOURCES: tuple[ResourceInfo, ...] = (
     ),
     _core("LimitRange", "limitranges", short_names=("limits",), has_status=False),
     _core("ResourceQuota", "resourcequotas", short_names=("quota",), subresources=("status",)),
+    _core(
+        "PersistentVolumeClaim",
+        "persistentvolumeclaims",
+        short_names=("pvc",),
+        subresources=("status",),
+    ),
+    _core(
+        "PersistentVolume",
+        "persistentvolumes",
+        False,
+        short_names=("pv",),
+        subresources=("status",),
+    ),
+    _core("PodTemplate", "podtemplates", has_status=False),
     _grp(
         "apps",
         "apps",
@@ -309,6 +333,65 @@ RESOURCES: tuple[ResourceInfo, ...] = (
             "reportingController",
             "type",
         ),
+    ),
+    _grp(
+        "autoscaling",
+        "autoscaling",
+        "HorizontalPodAutoscaler",
+        "horizontalpodautoscalers",
+        version="v2",
+        short_names=("hpa",),
+        categories=("all",),
+        subresources=("status",),
+    ),
+    _grp(
+        "policy",
+        "policy",
+        "PodDisruptionBudget",
+        "poddisruptionbudgets",
+        short_names=("pdb",),
+        subresources=("status",),
+        has_generation=True,
+    ),
+    _grp(RBAC, "rbac", "Role", "roles", has_status=False),
+    _grp(RBAC, "rbac", "RoleBinding", "rolebindings", has_status=False),
+    _grp(RBAC, "rbac", "ClusterRole", "clusterroles", False, has_status=False),
+    _grp(RBAC, "rbac", "ClusterRoleBinding", "clusterrolebindings", False, has_status=False),
+    _grp(
+        NETWORKING,
+        "networking",
+        "Ingress",
+        "ingresses",
+        short_names=("ing",),
+        subresources=("status",),
+    ),
+    _grp(NETWORKING, "networking", "IngressClass", "ingressclasses", False, has_status=False),
+    _grp(
+        NETWORKING,
+        "networking",
+        "NetworkPolicy",
+        "networkpolicies",
+        short_names=("netpol",),
+        has_status=False,
+        has_generation=True,
+    ),
+    _grp(
+        "scheduling.k8s.io",
+        "scheduling",
+        "PriorityClass",
+        "priorityclasses",
+        False,
+        short_names=("pc",),
+        has_status=False,
+    ),
+    _grp(
+        "storage.k8s.io",
+        "storage",
+        "StorageClass",
+        "storageclasses",
+        False,
+        short_names=("sc",),
+        has_status=False,
     ),
     *REVIEWS,
 )

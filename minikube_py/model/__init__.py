@@ -18,13 +18,18 @@ from minikube_py.model import (
     authentication,
     authorization,
     autoscaling,
+    autoscaling_v2,
     batch,
     coordination,
     core,
     discovery,
     events,
     meta,
+    networking,
     policy,
+    rbac,
+    scheduling,
+    storage,
 )
 from minikube_py.model._base import SCHEMA_REF, Base
 
@@ -36,6 +41,7 @@ __all__ = [
     "authentication",
     "authorization",
     "autoscaling",
+    "autoscaling_v2",
     "batch",
     "coordination",
     "core",
@@ -44,8 +50,12 @@ __all__ = [
     "kind_of",
     "meta",
     "model_for",
+    "networking",
     "policy",
+    "rbac",
+    "scheduling",
     "schema_name",
+    "storage",
 ]
 
 
@@ -75,6 +85,9 @@ KINDS: dict[tuple[str, str], type[msgspec.Struct]] = {
                 "ReplicationController",
                 "LimitRange",
                 "ResourceQuota",
+                "PersistentVolumeClaim",
+                "PersistentVolume",
+                "PodTemplate",
             )
             for suffix in ("", "List")
         ),
@@ -95,7 +108,29 @@ KINDS: dict[tuple[str, str], type[msgspec.Struct]] = {
     **_kinds("coordination.k8s.io/v1", coordination, "Lease", "LeaseList"),
     **_kinds("events.k8s.io/v1", events, "Event", "EventList"),
     **_kinds("autoscaling/v1", autoscaling, "Scale"),
-    **_kinds("policy/v1", policy, "Eviction"),
+    **_kinds("policy/v1", policy, "Eviction", "PodDisruptionBudget", "PodDisruptionBudgetList"),
+    **_kinds(
+        "autoscaling/v2",
+        autoscaling_v2,
+        "HorizontalPodAutoscaler",
+        "HorizontalPodAutoscalerList",
+    ),
+    **_kinds(
+        "rbac.authorization.k8s.io/v1",
+        rbac,
+        *(
+            f"{k}{s}"
+            for k in ("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding")
+            for s in ("", "List")
+        ),
+    ),
+    **_kinds(
+        "networking.k8s.io/v1",
+        networking,
+        *(f"{k}{s}" for k in ("Ingress", "IngressClass", "NetworkPolicy") for s in ("", "List")),
+    ),
+    **_kinds("scheduling.k8s.io/v1", scheduling, "PriorityClass", "PriorityClassList"),
+    **_kinds("storage.k8s.io/v1", storage, "StorageClass", "StorageClassList"),
     **_kinds(
         "authentication.k8s.io/v1",
         authentication,

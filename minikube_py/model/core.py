@@ -1,6 +1,7 @@
 """core/v1: pods and their parts, services, endpoints, config maps, secrets,
 service accounts, nodes, events, replication controllers, limit ranges,
-resource quotas, namespaces, bindings and persistent volume claims."""
+resource quotas, namespaces, bindings, persistent volumes and their claims, and pod
+templates."""
 
 from __future__ import annotations
 
@@ -1903,3 +1904,101 @@ class PersistentVolumeClaim(Base, kw_only=True):
     metadata: Annotated[ObjectMeta | None, doc(_META)] = None
     spec: Annotated[PersistentVolumeClaimSpec | None, doc("Desired storage.")] = None
     status: Annotated[PersistentVolumeClaimStatus | None, doc("Observed state. Read-only.")] = None
+
+
+class PersistentVolumeClaimList(Base, kw_only=True):
+    """A list of persistent volume claims."""
+
+    apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
+    kind: Annotated[str | None, doc(_KIND)] = None
+    metadata: Annotated[ListMeta | None, doc(_LIST_META)] = None
+    items: Annotated[list[PersistentVolumeClaim], doc("The claims.")]
+
+
+# --- persistent volumes ------------------------------------------------------------------
+
+_PV_SOURCE = "A volume source kept as written."
+
+
+class PersistentVolumeSpec(Base, kw_only=True):
+    """A piece of storage and how it may be claimed. Exactly one source is set."""
+
+    capacity: Annotated[_ResourceList | None, doc("Its size, as storage.")] = None
+    accessModes: Annotated[
+        list[str] | None, atomic("ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.")
+    ] = None
+    claimRef: Annotated[ObjectReference | None, doc("The claim bound to it.")] = None
+    persistentVolumeReclaimPolicy: Annotated[
+        str | None,
+        doc("Retain, Delete or Recycle; Retain by default.", enum=("Delete", "Recycle", "Retain")),
+    ] = None
+    storageClassName: Annotated[str | None, doc("Its StorageClass.")] = None
+    mountOptions: Annotated[list[str] | None, atomic("Mount options.")] = None
+    volumeMode: Annotated[
+        str | None, doc("Filesystem or Block; Filesystem by default.", enum=("Block", "Filesystem"))
+    ] = None
+    nodeAffinity: Annotated[FreeForm | None, doc("Nodes it can be used from.")] = None
+    volumeAttributesClassName: Annotated[str | None, doc("Its VolumeAttributesClass.")] = None
+    hostPath: Annotated[HostPathVolumeSource | None, doc("A directory on the node.")] = None
+    nfs: Annotated[NFSVolumeSource | None, doc("An NFS export.")] = None
+    local: Annotated[FreeForm | None, doc("A local disk of a node.")] = None
+    csi: Annotated[FreeForm | None, doc("A CSI driver's volume.")] = None
+    iscsi: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    fc: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    rbd: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    cephfs: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    glusterfs: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    awsElasticBlockStore: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    gcePersistentDisk: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    azureDisk: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    azureFile: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+    vsphereVolume: Annotated[FreeForm | None, doc(_PV_SOURCE)] = None
+
+
+class PersistentVolumeStatus(Base, kw_only=True):
+    """The observed state of a volume."""
+
+    phase: Annotated[str | None, doc("Pending, Available, Bound, Released or Failed.")] = None
+    message: Annotated[str | None, doc("Why it is in this phase.")] = None
+    reason: Annotated[str | None, doc("Why it failed, in CamelCase.")] = None
+    lastPhaseTransitionTime: Annotated[Time | None, doc("When the phase last changed.")] = None
+
+
+class PersistentVolume(Base, kw_only=True):
+    """A piece of storage in the cluster."""
+
+    apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
+    kind: Annotated[str | None, doc(_KIND)] = None
+    metadata: Annotated[ObjectMeta | None, doc(_META)] = None
+    spec: Annotated[PersistentVolumeSpec | None, doc("The storage.")] = None
+    status: Annotated[PersistentVolumeStatus | None, doc("Observed state. Read-only.")] = None
+
+
+class PersistentVolumeList(Base, kw_only=True):
+    """A list of persistent volumes."""
+
+    apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
+    kind: Annotated[str | None, doc(_KIND)] = None
+    metadata: Annotated[ListMeta | None, doc(_LIST_META)] = None
+    items: Annotated[list[PersistentVolume], doc("The volumes.")]
+
+
+# --- pod templates -----------------------------------------------------------------------
+
+
+class PodTemplate(Base, kw_only=True):
+    """A stored pod template."""
+
+    apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
+    kind: Annotated[str | None, doc(_KIND)] = None
+    metadata: Annotated[ObjectMeta | None, doc(_META)] = None
+    template: Annotated[PodTemplateSpec | None, doc("The pod template.")] = None
+
+
+class PodTemplateList(Base, kw_only=True):
+    """A list of pod templates."""
+
+    apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
+    kind: Annotated[str | None, doc(_KIND)] = None
+    metadata: Annotated[ListMeta | None, doc(_LIST_META)] = None
+    items: Annotated[list[PodTemplate], doc("The pod templates.")]

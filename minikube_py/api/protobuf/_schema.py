@@ -727,6 +727,75 @@ autoscaling/v1.ScaleSpec
     1:replicas:i?
 autoscaling/v1.ScaleStatus
     1:replicas:i 2:selector:s?
+autoscaling/v2.HorizontalPodAutoscaler
+    1:metadata:=meta/v1.ObjectMeta? 2:spec:=autoscaling/v2.HorizontalPodAutoscalerSpec?
+    3:status:=autoscaling/v2.HorizontalPodAutoscalerStatus?
+autoscaling/v2.HorizontalPodAutoscalerSpec
+    1:scaleTargetRef:=autoscaling/v2.CrossVersionObjectReference 2:minReplicas:i*?
+    3:maxReplicas:i 4:metrics:[]=autoscaling/v2.MetricSpec?
+    5:behavior:=autoscaling/v2.HorizontalPodAutoscalerBehavior*?
+autoscaling/v2.CrossVersionObjectReference
+    1:kind:s 2:name:s 3:apiVersion:s?
+autoscaling/v2.MetricSpec
+    1:type:s 2:object:=autoscaling/v2.ObjectMetricSource*?
+    3:pods:=autoscaling/v2.PodsMetricSource*? 4:resource:=autoscaling/v2.ResourceMetricSource*?
+    7:containerResource:=autoscaling/v2.ContainerResourceMetricSource*?
+    5:external:=autoscaling/v2.ExternalMetricSource*?
+autoscaling/v2.ObjectMetricSource
+    1:describedObject:=autoscaling/v2.CrossVersionObjectReference
+    2:target:=autoscaling/v2.MetricTarget 3:metric:=autoscaling/v2.MetricIdentifier
+autoscaling/v2.PodsMetricSource
+    1:metric:=autoscaling/v2.MetricIdentifier 2:target:=autoscaling/v2.MetricTarget
+autoscaling/v2.ResourceMetricSource
+    1:name:s 2:target:=autoscaling/v2.MetricTarget
+autoscaling/v2.ContainerResourceMetricSource
+    1:name:s 2:target:=autoscaling/v2.MetricTarget 3:container:s
+autoscaling/v2.ExternalMetricSource
+    1:metric:=autoscaling/v2.MetricIdentifier 2:target:=autoscaling/v2.MetricTarget
+autoscaling/v2.MetricIdentifier
+    1:name:s 2:selector:=meta/v1.LabelSelector*?
+autoscaling/v2.MetricTarget
+    1:type:s 2:value:Q*? 3:averageValue:Q*? 4:averageUtilization:i*?
+autoscaling/v2.HorizontalPodAutoscalerBehavior
+    1:scaleUp:=autoscaling/v2.HPAScalingRules*? 2:scaleDown:=autoscaling/v2.HPAScalingRules*?
+autoscaling/v2.HPAScalingRules
+    3:stabilizationWindowSeconds:i*? 1:selectPolicy:s*?
+    2:policies:[]=autoscaling/v2.HPAScalingPolicy? 4:tolerance:Q*?
+autoscaling/v2.HPAScalingPolicy
+    1:type:s 2:value:i 3:periodSeconds:i
+autoscaling/v2.HorizontalPodAutoscalerStatus
+    1:observedGeneration:l*? 2:lastScaleTime:T*? 3:currentReplicas:i? 4:desiredReplicas:i
+    5:currentMetrics:[]=autoscaling/v2.MetricStatus?
+    6:conditions:[]=autoscaling/v2.HorizontalPodAutoscalerCondition?
+autoscaling/v2.MetricStatus
+    1:type:s 2:object:=autoscaling/v2.ObjectMetricStatus*?
+    3:pods:=autoscaling/v2.PodsMetricStatus*? 4:resource:=autoscaling/v2.ResourceMetricStatus*?
+    7:containerResource:=autoscaling/v2.ContainerResourceMetricStatus*?
+    5:external:=autoscaling/v2.ExternalMetricStatus*?
+autoscaling/v2.ObjectMetricStatus
+    1:metric:=autoscaling/v2.MetricIdentifier 2:current:=autoscaling/v2.MetricValueStatus
+    3:describedObject:=autoscaling/v2.CrossVersionObjectReference
+autoscaling/v2.PodsMetricStatus
+    1:metric:=autoscaling/v2.MetricIdentifier 2:current:=autoscaling/v2.MetricValueStatus
+autoscaling/v2.ResourceMetricStatus
+    1:name:s 2:current:=autoscaling/v2.MetricValueStatus
+autoscaling/v2.ContainerResourceMetricStatus
+    1:name:s 2:current:=autoscaling/v2.MetricValueStatus 3:container:s
+autoscaling/v2.ExternalMetricStatus
+    1:metric:=autoscaling/v2.MetricIdentifier 2:current:=autoscaling/v2.MetricValueStatus
+autoscaling/v2.MetricValueStatus
+    1:value:Q*? 2:averageValue:Q*? 3:averageUtilization:i*?
+autoscaling/v2.HorizontalPodAutoscalerCondition
+    1:type:s 2:status:s 6:observedGeneration:l? 3:lastTransitionTime:T? 4:reason:s?
+    5:message:s?
+storage/v1.StorageClass
+    1:metadata:=meta/v1.ObjectMeta? 2:provisioner:s 3:parameters:{s}s? 4:reclaimPolicy:s*?
+    5:mountOptions:[]s? 6:allowVolumeExpansion:b*? 7:volumeBindingMode:s*?
+    8:allowedTopologies:[]=core/v1.TopologySelectorTerm?
+core/v1.TopologySelectorTerm
+    1:matchLabelExpressions:[]=core/v1.TopologySelectorLabelRequirement?
+core/v1.TopologySelectorLabelRequirement
+    1:key:s 2:values:[]s
 autoscaling/v1.HorizontalPodAutoscaler
     1:metadata:=meta/v1.ObjectMeta? 2:spec:=autoscaling/v1.HorizontalPodAutoscalerSpec?
     3:status:=autoscaling/v1.HorizontalPodAutoscalerStatus?
@@ -1001,6 +1070,7 @@ GROUPS: dict[str, str] = {
     "scheduling": "scheduling.k8s.io",
     "rbac": "rbac.authorization.k8s.io",
     "networking": "networking.k8s.io",
+    "storage": "storage.k8s.io",
 }
 
 # the kinds a request body may carry, as table messages
@@ -1028,6 +1098,8 @@ TOP_LEVEL: tuple[str, ...] = (
     "apps/v1.ControllerRevision",
     "autoscaling/v1.Scale",
     "autoscaling/v1.HorizontalPodAutoscaler",
+    "autoscaling/v2.HorizontalPodAutoscaler",
+    "storage/v1.StorageClass",
     "batch/v1.Job",
     "batch/v1.CronJob",
     "discovery/v1.EndpointSlice",
