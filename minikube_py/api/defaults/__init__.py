@@ -17,7 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from minikube_py.api.defaults import apps, batch, core, other, pods
+from minikube_py.api.defaults import (
+    apps,
+    autoscaling,
+    batch,
+    core,
+    networking,
+    other,
+    pods,
+    rbac,
+    storage,
+)
 from minikube_py.api.defaults.batch import default_job_selector
 from minikube_py.api.registry import ResourceInfo
 
@@ -41,6 +51,16 @@ _DEFAULTERS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
     ("batch", "Job"): batch.default_job,
     ("batch", "CronJob"): batch.default_cron_job,
     ("discovery.k8s.io", "EndpointSlice"): other.default_endpoint_slice,
+    ("", "PodTemplate"): core.default_pod_template,
+    ("", "PersistentVolumeClaim"): storage.default_pvc,
+    ("", "PersistentVolume"): storage.default_pv,
+    ("storage.k8s.io", "StorageClass"): storage.default_storage_class,
+    ("scheduling.k8s.io", "PriorityClass"): other.default_priority_class,
+    ("autoscaling", "HorizontalPodAutoscaler"): autoscaling.default_hpa,
+    ("networking.k8s.io", "NetworkPolicy"): networking.default_network_policy,
+    ("networking.k8s.io", "IngressClass"): networking.default_ingress_class,
+    ("rbac.authorization.k8s.io", "RoleBinding"): rbac.default_binding,
+    ("rbac.authorization.k8s.io", "ClusterRoleBinding"): rbac.default_binding,
 }
 
 

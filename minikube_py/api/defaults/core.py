@@ -141,3 +141,7 @@ def default_limit_range(lr: dict[str, Any]) -> None:
 
 def default_resource_quota(rq: dict[str, Any]) -> None:
     canonical_quantities(sub(rq, "spec").get("hard"))
+
+
+def default_pod_template(pt: dict[str, Any]) -> None:
+    default_template(pt.get("template"))

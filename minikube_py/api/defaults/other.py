@@ -1,4 +1,4 @@
-"""Defaults of discovery.k8s.io/v1 EndpointSlice."""
+"""Defaults of discovery.k8s.io/v1 EndpointSlice and scheduling.k8s.io/v1 PriorityClass."""
 
 from __future__ import annotations
 
@@ -12,3 +12,7 @@ def default_endpoint_slice(es: dict[str, Any]) -> None:
         if port.get("name") is None:
             port["name"] = ""
         setdefault(port, "protocol", "TCP")
+
+
+def default_priority_class(pc: dict[str, Any]) -> None:
+    setdefault(pc, "preemptionPolicy", "PreemptLowerPriority")

@@ -11,7 +11,9 @@ Public surface:
 - `apply_defaults` and `default_job_selector` are re-exported from
   `minikube_py.api.defaults` for the handlers' convenience.
 
-One module per group (`pods`, `core`, `apps`, `batch`, `other`), `meta` for
+One module per group (`pods`, `core`, `apps`, `batch`, `rbac`, `networking`, `policy`
+(with scheduling's PriorityClass), `autoscaling`, `storage` (with core's volumes and pod
+templates), `other`), `meta` for
 ObjectMeta and the name/label rules, `field` for the error constructors. This
 package reads only the resource registry; it never touches the store.
 """
@@ -23,7 +25,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from minikube_py.api.registry import ResourceInfo
-from minikube_py.api.validation import apps, batch, core, other, pods
+from minikube_py.api.validation import (
+    apps,
+    autoscaling,
+    batch,
+    core,
+    networking,
+    other,
+    pods,
+    policy,
+    rbac,
+    storage,
+)
 from minikube_py.api.validation import field as _field
 from minikube_py.api.validation import meta as _meta
 from minikube_py.api.validation.field import Cause, qualified_kind
@@ -150,6 +163,45 @@ _RULES: dict[tuple[str, str], _Rules] = {
         update=other.validate_endpoint_slice_update,
     ),
     ("coordination.k8s.io", "Lease"): _Rules(validate=other.validate_lease),
+    ("", "PodTemplate"): _Rules(validate=storage.validate_pod_template),
+    ("", "PersistentVolumeClaim"): _Rules(
+        validate=storage.validate_pvc, update=storage.validate_pvc_update
+    ),
+    ("", "PersistentVolume"): _Rules(
+        validate=storage.validate_pv, update=storage.validate_pv_update
+    ),
+    ("storage.k8s.io", "StorageClass"): _Rules(
+        validate=storage.validate_storage_class, update=storage.validate_storage_class_update
+    ),
+    ("rbac.authorization.k8s.io", "Role"): _Rules(
+        name=_meta.path_segment_name, validate=rbac.validate_role
+    ),
+    ("rbac.authorization.k8s.io", "ClusterRole"): _Rules(
+        name=_meta.path_segment_name, validate=rbac.validate_cluster_role
+    ),
+    ("rbac.authorization.k8s.io", "RoleBinding"): _Rules(
+        name=_meta.path_segment_name,
+        validate=rbac.validate_role_binding,
+        update=rbac.validate_binding_update,
+    ),
+    ("rbac.authorization.k8s.io", "ClusterRoleBinding"): _Rules(
+        name=_meta.path_segment_name,
+        validate=rbac.validate_cluster_role_binding,
+        update=rbac.validate_binding_update,
+    ),
+    ("networking.k8s.io", "Ingress"): _Rules(validate=networking.validate_ingress),
+    ("networking.k8s.io", "IngressClass"): _Rules(
+        validate=networking.validate_ingress_class,
+        update=networking.validate_ingress_class_update,
+    ),
+    ("networking.k8s.io", "NetworkPolicy"): _Rules(validate=networking.validate_network_policy),
+    ("policy", "PodDisruptionBudget"): _Rules(validate=policy.validate_pdb),
+    ("scheduling.k8s.io", "PriorityClass"): _Rules(
+        validate=policy.validate_priority_class, update=policy.validate_priority_class_update
+    ),
+    ("autoscaling", "HorizontalPodAutoscaler"): _Rules(
+        name=_meta.path_segment_name, validate=autoscaling.validate_hpa
+    ),
     ("events.k8s.io", "Event"): _Rules(
         validate=core.validate_events_v1_event, update=core.validate_events_v1_update
     ),
@@ -210,6 +262,17 @@ def default_job_selector(obj: dict[str, Any], uid: str) -> None:
     from minikube_py.api import defaults
 
     defaults.default_job_selector(obj, uid)
+
+
+def validate_types(resource: ResourceInfo, obj: dict[str, Any]) -> list[Cause]:
+    """Values of the wrong JSON type (what Kubernetes' typed decoding refuses), one
+    cause per field; checked before defaulting, which trusts the types."""
+    from minikube_py.api.schema import check_object
+
+    return [
+        Cause(issue.cause()["reason"], issue.path, issue.message)
+        for issue in check_object(resource, obj).type_errors
+    ]
 
 
 def cause_dict(cause: Cause) -> dict[str, str]:

@@ -262,6 +262,13 @@ def name_is_dns1035_label(name: str, prefix: bool) -> list[str]:
     return dns1035_label(_mask_trailing_dash(name) if prefix else name)
 
 
+def path_segment_name(name: str, prefix: bool) -> list[str]:
+    """ValidatePathSegmentName: names (RBAC's, an HPA's target) only usable in a URL path."""
+    if not prefix and name in (".", ".."):
+        return [f"may not be '{name}'"]
+    return [f"may not contain '{c}'" for c in ("/", "%") if c in name]
+
+
 def no_name_check(name: str, prefix: bool) -> list[str]:
     return []
 
