@@ -830,6 +830,261 @@ def _default_row(obj: Obj, now: dt.datetime) -> Cells:
     return [_name(obj), stamp]
 
 
+_ACCESS_MODES = (
+    ("ReadWriteOnce", "RWO"),
+    ("ReadOnlyMany", "ROX"),
+    ("ReadWriteMany", "RWX"),
+    ("ReadWriteOncePod", "RWOP"),
+)
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _access_modes(modes: Any) -> str:
+    """GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order, each once."""
+    present = {m for m in _list(modes) if isinstance(m, str)}
+    return ",".join(short for mode, short in _ACCESS_MODES if mode in present)
+
+
+def _str_or(value: Any, missing: str) -> str:
+    return str(value) if value not in (None, "") else missing
+
+
+def _role_binding_row(obj: Obj, now: dt.datetime) -> Cells:
+    """printRoleBinding / printClusterRoleBinding, with the wide subject columns."""
+    ref = _map(obj.get("roleRef"))
+    users: list[str] = []
+    groups: list[str] = []
+    accounts: list[str] = []
+    for subject in _list(obj.get("subjects")):
+        if not isinstance(subject, Mapping):
+            continue
+        kind, name = subject.get("kind"), str(subject.get("name") or "")
+        if kind == "User":
+            users.append(name)
+        elif kind == "Group":
+            groups.append(name)
+        elif kind == "ServiceAccount":
+            accounts.append(f"{subject.get('namespace') or ''}/{name}")
+    return [
+        _name(obj),
+        f"{ref.get('kind') or ''}/{ref.get('name') or ''}",
+        _age(obj, now),
+        ", ".join(users),
+        ", ".join(groups),
+        ", ".join(accounts),
+    ]
+
+
+def _ingress_hosts(rules: list[Any]) -> str:
+    """formatHosts: up to three hosts, `*` when no rule names one."""
+    hosts = [str(r["host"]) for r in rules[:3] if isinstance(r, Mapping) and r.get("host")]
+    if not hosts:
+        return "*"
+    text = ",".join(hosts)
+    return f"{text} + {len(rules) - 3} more..." if len(rules) > 3 else text
+
+
+def _lb_addresses(entries: Any) -> str:
+    out: list[str] = []
+    for entry in _list(entries):
+        if isinstance(entry, Mapping):
+            out.extend(str(entry[k]) for k in ("ip", "hostname") if entry.get(k))
+    return ",".join(out)
+
+
+def _ingress_row(obj: Obj, now: dt.datetime) -> Cells:
+    spec = _map(obj.get("spec"))
+    return [
+        _name(obj),
+        _str_or(spec.get("ingressClassName"), "<none>"),
+        _ingress_hosts(_list(spec.get("rules"))),
+        _lb_addresses(_get(obj, "status", "loadBalancer", "ingress")),
+        "80, 443" if _list(spec.get("tls")) else "80",
+        _age(obj, now),
+    ]
+
+
+def _ingress_class_row(obj: Obj, now: dt.datetime) -> Cells:
+    params = _get(obj, "spec", "parameters")
+    shown = "<none>"
+    if isinstance(params, Mapping):
+        shown = str(params.get("kind") or "")
+        if params.get("apiGroup"):
+            shown += f".{params['apiGroup']}"
+        shown += f"/{params.get('name') or ''}"
+    return [_name(obj), str(_get(obj, "spec", "controller") or ""), shown, _age(obj, now)]
+
+
+def _network_policy_row(obj: Obj, now: dt.datetime) -> Cells:
+    selector = _get(obj, "spec", "podSelector")
+    return [
+        _name(obj),
+        format_label_selector(selector if isinstance(selector, Mapping) else None),
+        _age(obj, now),
+    ]
+
+
+def _pdb_row(obj: Obj, now: dt.datetime) -> Cells:
+    spec = _map(obj.get("spec"))
+    return [
+        _name(obj),
+        _str_or(spec.get("minAvailable"), "N/A"),
+        _str_or(spec.get("maxUnavailable"), "N/A"),
+        _int(_get(obj, "status", "disruptionsAllowed")),
+        _age(obj, now),
+    ]
+
+
+def _priority_class_row(obj: Obj, now: dt.datetime) -> Cells:
+    return [
+        _name(obj),
+        _int(obj.get("value")),
+        obj.get("globalDefault") is True,
+        _age(obj, now),
+        _str_or(obj.get("preemptionPolicy"), "<unset>"),
+    ]
+
+
+def _metric_target(target: Mapping[str, Any], current: Mapping[str, Any]) -> str:
+    """One `current/target` pair of the TARGETS column."""
+    if target.get("type") == "Utilization":
+        have = current.get("averageUtilization")
+        cur = f"{have}%" if have is not None else "<unknown>"
+        return f"{cur}/{target.get('averageUtilization', '<unset>')}%"
+    key = "averageValue" if target.get("type") == "AverageValue" else "value"
+    cur = _str_or(current.get(key), "<unknown>")
+    suffix = " (avg)" if key == "averageValue" and target.get("type") != "AverageValue" else ""
+    return f"{cur}/{_str_or(target.get(key), '<unset>')}{suffix}"
+
+
+def _hpa_targets(metrics: list[Any], currents: list[Any]) -> str:
+    """formatHPAMetrics: up to three metrics, each as its current and target values."""
+    if not metrics:
+        return "<none>"
+    shown: list[str] = []
+    for i, metric in enumerate(metrics[:3]):
+        if not isinstance(metric, Mapping):
+            continue
+        mtype = str(metric.get("type") or "")
+        source_key = mtype[:1].lower() + mtype[1:]
+        source = metric.get(source_key)
+        source = source if isinstance(source, Mapping) else {}
+        current = currents[i] if i < len(currents) and isinstance(currents[i], Mapping) else {}
+        current_source = current.get(source_key)
+        current_values = (
+            _get(current_source, "current") if isinstance(current_source, Mapping) else {}
+        )
+        target = source.get("target")
+        text = _metric_target(
+            target if isinstance(target, Mapping) else {},
+            current_values if isinstance(current_values, Mapping) else {},
+        )
+        if mtype in ("Resource", "ContainerResource") and source.get("name"):
+            text = f"{source['name']}: {text}"
+        shown.append(text)
+    text = ", ".join(shown)
+    return f"{text} + {len(metrics) - 3} more..." if len(metrics) > 3 else text
+
+
+def _hpa_row(obj: Obj, now: dt.datetime) -> Cells:
+    spec = _map(obj.get("spec"))
+    ref = _map(spec.get("scaleTargetRef"))
+    return [
+        _name(obj),
+        f"{ref.get('kind') or ''}/{ref.get('name') or ''}",
+        _hpa_targets(_list(spec.get("metrics")), _list(_get(obj, "status", "currentMetrics"))),
+        _str_or(spec.get("minReplicas"), "<unset>"),
+        _int(spec.get("maxReplicas")),
+        _int(_get(obj, "status", "currentReplicas")),
+        _age(obj, now),
+    ]
+
+
+def _pvc_row(obj: Obj, now: dt.datetime) -> Cells:
+    spec = _map(obj.get("spec"))
+    status = _map(obj.get("status"))
+    phase = str(status.get("phase") or "")
+    if _get(obj, "metadata", "deletionTimestamp"):
+        phase = "Terminating"
+    bound = bool(spec.get("volumeName"))
+    storage = _get(status, "capacity", "storage") if bound else None
+    return [
+        _name(obj),
+        phase,
+        str(spec.get("volumeName") or ""),
+        str(storage) if storage is not None else "",
+        _access_modes(status.get("accessModes")) if bound else "",
+        _storage_class(obj),
+        _str_or(spec.get("volumeAttributesClassName"), "<unset>"),
+        _age(obj, now),
+        _str_or(spec.get("volumeMode"), "<unset>"),
+    ]
+
+
+def _storage_class(obj: Obj) -> str:
+    """GetPersistentVolume(Claim)Class: the beta annotation wins over the field."""
+    beta = _get(obj, "metadata", "annotations", "volume.beta.kubernetes.io/storage-class")
+    return str(beta if beta is not None else _get(obj, "spec", "storageClassName") or "")
+
+
+def _pv_row(obj: Obj, now: dt.datetime) -> Cells:
+    spec = _map(obj.get("spec"))
+    status = _map(obj.get("status"))
+    claim = ""
+    ref = spec.get("claimRef")
+    if isinstance(ref, Mapping):
+        claim = f"{ref.get('namespace') or ''}/{ref.get('name') or ''}"
+    phase = str(status.get("phase") or "")
+    if _get(obj, "metadata", "deletionTimestamp"):
+        phase = "Terminating"
+    storage = _get(spec, "capacity", "storage")
+    return [
+        _name(obj),
+        str(storage) if storage is not None else "",
+        _access_modes(spec.get("accessModes")),
+        str(spec.get("persistentVolumeReclaimPolicy") or ""),
+        phase,
+        claim,
+        _storage_class(obj),
+        _str_or(spec.get("volumeAttributesClassName"), "<unset>"),
+        str(status.get("reason") or ""),
+        _age(obj, now),
+        _str_or(spec.get("volumeMode"), "<unset>"),
+    ]
+
+
+def _storage_class_row(obj: Obj, now: dt.datetime) -> Cells:
+    default = any(
+        _get(obj, "metadata", "annotations", key) == "true"
+        for key in (
+            "storageclass.kubernetes.io/is-default-class",
+            "storageclass.beta.kubernetes.io/is-default-class",
+        )
+    )
+    return [
+        _name(obj) + (" (default)" if default else ""),
+        str(obj.get("provisioner") or ""),
+        _str_or(obj.get("reclaimPolicy"), "Delete"),
+        _str_or(obj.get("volumeBindingMode"), "Immediate"),
+        obj.get("allowVolumeExpansion") is True,
+        _age(obj, now),
+    ]
+
+
+def _pod_template_row(obj: Obj, now: dt.datetime) -> Cells:
+    names, images = _containers_cells(_get(obj, "template", "spec"))
+    labels = _get(obj, "template", "metadata", "labels")
+    return [
+        _name(obj),
+        names,
+        images,
+        format_labels(labels if isinstance(labels, Mapping) else None),
+    ]
+
+
 # --- the printers ---------------------------------------------------------------------------
 
 
@@ -1042,7 +1297,186 @@ def _printers() -> dict[str, _Printer]:
         ),
         _endpoint_slice_row,
     )
+    role_binding = _Printer(
+        (
+            name,
+            _col("Role", "string", "RoleRef is the reference to the role the binding grants."),
+            age,
+            _col("Users", "string", "Users in the binding.", priority=1),
+            _col("Groups", "string", "Groups in the binding.", priority=1),
+            _col("ServiceAccounts", "string", "ServiceAccounts in the binding.", priority=1),
+        ),
+        _role_binding_row,
+    )
+    ingress = _Printer(
+        (
+            name,
+            _col("Class", "string", "The name of the IngressClass resource that should be used."),
+            _col("Hosts", "string", "Hosts that incoming requests are matched against."),
+            _col(
+                "Address",
+                "string",
+                "Address is a list containing ingress points for the load-balancer.",
+            ),
+            _col("Ports", "string", "Ports of TLS configurations that open."),
+            age,
+        ),
+        _ingress_row,
+    )
+    ingress_class = _Printer(
+        (
+            name,
+            _col("Controller", "string", "Controller that is responsible for handling this class."),
+            _col("Parameters", "string", "A reference to a resource with additional parameters."),
+            age,
+        ),
+        _ingress_class_row,
+    )
+    network_policy = _Printer(
+        (
+            name,
+            _col(
+                "Pod-Selector",
+                "string",
+                "Selects the pods to which this NetworkPolicy object applies.",
+            ),
+            age,
+        ),
+        _network_policy_row,
+    )
+    pdb = _Printer(
+        (
+            name,
+            _col(
+                "Min Available",
+                "string",
+                "The minimum number of pods that must be available simultaneously.",
+            ),
+            _col(
+                "Max Unavailable",
+                "string",
+                "The maximum number of pods that may be unavailable simultaneously.",
+            ),
+            _col(
+                "Allowed Disruptions",
+                "integer",
+                "Calculated number of pods that may be disrupted at this time.",
+            ),
+            age,
+        ),
+        _pdb_row,
+    )
+    priority_class = _Printer(
+        (
+            name,
+            _col("Value", "integer", "The integer value of this priority class."),
+            _col(
+                "Global-Default",
+                "boolean",
+                "Whether this is the default priority of pods without a class.",
+            ),
+            age,
+            _col(
+                "PreemptionPolicy", "string", "The policy for preempting pods with lower priority."
+            ),
+        ),
+        _priority_class_row,
+    )
+    hpa = _Printer(
+        (
+            name,
+            _col("Reference", "string", "The scaled resource, kind/name."),
+            _col("Targets", "string", "The current and target values of the metrics."),
+            _col("MinPods", "string", "The lower limit of replicas."),
+            _col("MaxPods", "integer", "The upper limit of replicas."),
+            _col("Replicas", "integer", "Current number of replicas."),
+            age,
+        ),
+        _hpa_row,
+    )
+    pvc = _Printer(
+        (
+            name,
+            _col("Status", "string", "The phase of the claim."),
+            _col(
+                "Volume",
+                "string",
+                "The binding reference to the PersistentVolume backing this claim.",
+            ),
+            _col("Capacity", "string", "The actual resources of the underlying volume."),
+            _col(
+                "Access Modes", "string", "The actual access modes the volume backing the PVC has."
+            ),
+            _col("StorageClass", "string", "The name of the StorageClass required by the claim."),
+            _col(
+                "VolumeAttributesClass", "string", "The VolumeAttributesClass used by this claim."
+            ),
+            age,
+            _col(
+                "VolumeMode", "string", "What type of volume is required by the claim.", priority=1
+            ),
+        ),
+        _pvc_row,
+    )
+    pv = _Printer(
+        (
+            name,
+            _col("Capacity", "string", "The volume's capacity."),
+            _col("Access Modes", "string", "The ways the volume can be mounted."),
+            _col(
+                "Reclaim Policy",
+                "string",
+                "What happens to the volume when released from its claim.",
+            ),
+            _col("Status", "string", "The phase of the volume."),
+            _col("Claim", "string", "The claim bound to the volume, namespace/name."),
+            _col("StorageClass", "string", "The StorageClass of the volume."),
+            _col("VolumeAttributesClass", "string", "The VolumeAttributesClass of the volume."),
+            _col("Reason", "string", "Why the volume is in its phase."),
+            age,
+            _col("VolumeMode", "string", "Filesystem or Block.", priority=1),
+        ),
+        _pv_row,
+    )
+    storage_class = _Printer(
+        (
+            name,
+            _col(
+                "Provisioner", "string", "The volume plugin that provisions volumes of this class."
+            ),
+            _col(
+                "ReclaimPolicy",
+                "string",
+                "What happens to dynamically provisioned volumes when released.",
+            ),
+            _col("VolumeBindingMode", "string", "When volume binding and provisioning happen."),
+            _col("AllowVolumeExpansion", "string", "Whether claims of this class may grow."),
+            age,
+        ),
+        _storage_class_row,
+    )
+    pod_template = _Printer(
+        (
+            name,
+            _col("Containers", "string", _TEMPLATE_CONTAINERS),
+            _col("Images", "string", _TEMPLATE_IMAGES),
+            _col("Pod Labels", "string", "The labels of the pod template."),
+        ),
+        _pod_template_row,
+    )
     return {
+        "rbac.authorization.k8s.io/rolebindings": role_binding,
+        "rbac.authorization.k8s.io/clusterrolebindings": role_binding,
+        "networking.k8s.io/ingresses": ingress,
+        "networking.k8s.io/ingressclasses": ingress_class,
+        "networking.k8s.io/networkpolicies": network_policy,
+        "policy/poddisruptionbudgets": pdb,
+        "scheduling.k8s.io/priorityclasses": priority_class,
+        "autoscaling/horizontalpodautoscalers": hpa,
+        "persistentvolumeclaims": pvc,
+        "persistentvolumes": pv,
+        "storage.k8s.io/storageclasses": storage_class,
+        "podtemplates": pod_template,
         "pods": pod,
         "replicationcontrollers": replication_controller,
         "apps/replicasets": replica_set,
@@ -1066,7 +1500,8 @@ def _printers() -> dict[str, _Printer]:
     }
 
 
-# LimitRange, and anything else without a printer, gets apiserver's default table.
+# LimitRange, roles, cluster roles and anything else without a printer get apiserver's
+# default table (NAME CREATED AT).
 _DEFAULT = _Printer(
     (_name_col(), _col("Created At", "date", _DOC["ObjectMeta.creationTimestamp"])),
     _default_row,
