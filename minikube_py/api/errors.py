@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from minikube_py.api.patch.errors import PatchError
 from minikube_py.api.registry import ResourceInfo
 
 
@@ -64,6 +65,12 @@ def _qualified(resource: ResourceInfo) -> str:
 
 def bad_request(message: str) -> APIError:
     return APIError(400, "BadRequest", message)
+
+
+def patch_failed(exc: PatchError) -> APIError:
+    """A patch that cannot be applied; a 422 names the field in details.causes."""
+    details = {"causes": exc.causes} if exc.code == 422 else None
+    return APIError(exc.code, exc.reason, exc.message, details=details)
 
 
 def unauthorized() -> APIError:

@@ -57,6 +57,12 @@ RV_WAIT = 3.0  # how long a request for a newer resourceVersion waits for it, as
 # not a Status, even when it is gone at once
 RETURN_DELETED_OBJECT = frozenset({"Pod", "Service", "ServiceAccount", "Namespace"})
 BINDING = "binding"  # the binding subresource writes spec.nodeName past the pod's immutability
+# the kinds POSTed to subresources, whose bodies are type-checked against them
+SUBRESOURCE_KINDS = {
+    "binding": ("v1", "Binding"),
+    "eviction": ("policy/v1", "Eviction"),
+    "token": ("authentication.k8s.io/v1", "TokenRequest"),
+}
 
 _encoder = msgspec.json.Encoder()
 
@@ -228,11 +234,7 @@ class Handlers:
         resource = info.resource
         ls, fs = self._selectors(request, resource)
         q = request.query
-        try:
-            limit = int(q.get("limit", "0") or 0)
-        except ValueError as exc:
-            raise errors.bad_request(f"invalid limit: {q.get('limit')}") from exc
-        limit = max(limit, 0)
+        limit = max(req.int_query(request, "limit") or 0, 0)
         rv = q.get("resourceVersion", "")
         match = q.get("resourceVersionMatch", "")
         cont = q.get("continue") or None
@@ -363,14 +365,8 @@ class Handlers:
         bookmarks = q.get("allowWatchBookmarks") in ("true", "1")
         send_initial = q.get("sendInitialEvents") in ("true", "1")
         _check_watch_options(q.get("sendInitialEvents"), q.get("resourceVersionMatch", ""))
-        try:
-            timeout = (
-                float(q["timeoutSeconds"])
-                if q.get("timeoutSeconds")
-                else float(random.uniform(*WATCH_DEFAULT_TIMEOUT))
-            )
-        except ValueError as exc:
-            raise errors.bad_request(f"invalid timeoutSeconds: {q.get('timeoutSeconds')}") from exc
+        seconds = req.int_query(request, "timeoutSeconds")  # nan, inf, 1.5: 400
+        timeout = float(seconds) if seconds is not None else random.uniform(*WATCH_DEFAULT_TIMEOUT)
         name_only = info.name
         prefix = (
             resource.key(info.namespace, name_only)
@@ -549,6 +545,7 @@ class Handlers:
         opts: Options,
         headers: dict[str, str],
     ) -> None:
+        self._check_types(resource, obj)
         unknown = check_fields(self.openapi, resource, obj)
         problems = [f'unknown field "{p}"' for p in unknown] + [
             f'duplicate field "{d}"' for d in dups
@@ -673,9 +670,20 @@ class Handlers:
             causes = validation.validate_status_update(resource, obj, old)
         else:
             causes = validation.validate_update(resource, obj, old)
+        self._raise_invalid(resource, obj, causes)
+
+    def _check_types(self, resource: ResourceInfo, obj: dict[str, Any]) -> None:
+        """Values of the wrong JSON type never reach defaulting or validation."""
+        self._raise_invalid(resource, obj, validation.validate_types(resource, obj))
+
+    @staticmethod
+    def _raise_invalid(
+        resource: ResourceInfo, obj: dict[str, Any], causes: list[validation.Cause]
+    ) -> None:
         if causes:
             plain = [validation.cause_dict(c) for c in causes]
-            name = str(obj.get("metadata", {}).get("name", ""))
+            meta = obj.get("metadata")
+            name = str(meta.get("name", "")) if isinstance(meta, dict) else ""
             raise errors.invalid(
                 resource,
                 name,
@@ -693,6 +701,7 @@ class Handlers:
         dups: list[str] = []
         obj = req.decode_object_body(request.headers.get("Content-Type", ""), body, dups)
         if info.subresource == "scale":
+            req.check_types(obj, "autoscaling/v1", "Scale")
             return await self._update_scale(request, info, obj, opts)
         _kind_check(resource, obj)
         name = obj["metadata"].get("name")
@@ -744,6 +753,7 @@ class Handlers:
                     "the object has been modified; please apply your changes to the latest version and try again",
                 )
             incoming = mutate(objects.deep(current))
+            self._check_types(resource, incoming)
             new = self._prepare_update(resource, current, incoming, subresource)
             if subresource != BINDING:
                 self._validate(resource, new, current, subresource)
@@ -951,7 +961,7 @@ class Handlers:
                         },
                     ) from exc
                 except patching.PatchError as exc:
-                    raise errors.APIError(exc.code, exc.reason, str(exc)) from exc
+                    raise errors.patch_failed(exc) from exc
                 if cur is None:
                     out.setdefault("metadata", {})["name"] = info.name
                 return out
@@ -992,7 +1002,7 @@ class Handlers:
                     else:
                         out = patching.strategic_merge_patch(target, patch_doc, root, components)
             except patching.PatchError as exc:
-                raise errors.APIError(exc.code, exc.reason, str(exc)) from exc
+                raise errors.patch_failed(exc) from exc
             if not isinstance(out, dict):
                 raise errors.bad_request("the patched object is not an object")
             if info.subresource == "scale":
@@ -1027,19 +1037,20 @@ class Handlers:
         body = await req.read_body(request)
         options: dict[str, Any] = {}
         if body.strip():
-            decoded = req.decode_object_body(request.headers.get("Content-Type", ""), body, [])
+            decoded = req.decode_typed_body(
+                request.headers.get("Content-Type", ""), body, "v1", "DeleteOptions"
+            )
+            req.check_dry_run(decoded.get("dryRun") or [])
             options.update(decoded)
         q = request.query
         if q.get("propagationPolicy"):
             options["propagationPolicy"] = q["propagationPolicy"]
         if q.get("gracePeriodSeconds"):
-            try:
-                options["gracePeriodSeconds"] = int(q["gracePeriodSeconds"])
-            except ValueError as exc:
-                raise errors.bad_request("invalid gracePeriodSeconds") from exc
+            options["gracePeriodSeconds"] = req.int_query(request, "gracePeriodSeconds")
         if q.get("orphanDependents"):
             options["orphanDependents"] = q["orphanDependents"] == "true"
         if q.getall("dryRun", []):
+            req.check_dry_run(q.getall("dryRun"))
             options["dryRun"] = q.getall("dryRun")
         policy = options.get("propagationPolicy")
         if policy is not None and policy not in ("Foreground", "Background", "Orphan"):
@@ -1194,6 +1205,8 @@ class Handlers:
             if body.strip()
             else {}
         )
+        if sub in SUBRESOURCE_KINDS:
+            req.check_types(obj, *SUBRESOURCE_KINDS[sub])
         opts = Options.parse(request, default_manager(request))
         if sub == "binding":
             target = (obj.get("target") or {}).get("name")

@@ -41,6 +41,9 @@ KUBE_VERSION = {"major": "1", "minor": "33"}
 SYSTEM_NAMESPACES = ("default", "kube-system", "kube-public", "kube-node-lease")
 AGG_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"
 AGG_V2BETA1 = "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList"
+# a request line or header may be as long as Go's net/http allows (long label and
+# field selectors); aiohttp's 8 KiB default answered a bare 400 and logged a traceback
+MAX_HEADER_BYTES = 1 << 20
 PUBLIC_PATHS = ("/healthz", "/livez", "/readyz", "/version", "/version/")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -425,7 +428,12 @@ async def serve(
         await server.bootstrap(config.port or 6443)
         await server.cache.start_revision()
         runner = web.AppRunner(
-            server.app, access_log=None, handle_signals=False, shutdown_timeout=2.0
+            server.app,
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=2.0,
+            max_line_size=MAX_HEADER_BYTES,
+            max_field_size=MAX_HEADER_BYTES,
         )
         await runner.setup()
         site = web.TCPSite(

@@ -35,6 +35,13 @@ class PatchError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def causes(self) -> list[dict[str, str]]:
+        """`details.causes` of the Status: the patch field the error is about."""
+        return [
+            {"reason": "FieldValueInvalid", "message": self.message, "field": self.field or "patch"}
+        ]
+
 
 _REASONS = {
     400: "BadRequest",
