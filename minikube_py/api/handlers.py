@@ -57,6 +57,8 @@ RV_WAIT = 3.0  # how long a request for a newer resourceVersion waits for it, as
 # not a Status, even when it is gone at once
 RETURN_DELETED_OBJECT = frozenset({"Pod", "Service", "ServiceAccount", "Namespace"})
 BINDING = "binding"  # the binding subresource writes spec.nodeName past the pod's immutability
+MAX_GRACE_SECONDS = (2**63 - 1) // 10**9  # the longest Go time.Duration, in seconds
+MAX_TOKEN_SECONDS = 2**32  # TokenRequest validation's upper bound
 # the kinds POSTed to subresources, whose bodies are type-checked against them
 SUBRESOURCE_KINDS = {
     "binding": ("v1", "Binding"),
@@ -1113,7 +1115,7 @@ class Handlers:
                 nmeta = new["metadata"]
                 if not nmeta.get("deletionTimestamp"):
                     if graceful:
-                        seconds = int(
+                        seconds = _grace_seconds(
                             grace
                             if grace is not None
                             else (new.get("spec") or {}).get("terminationGracePeriodSeconds", 30)
@@ -1279,6 +1281,19 @@ class Handlers:
             await self._get_kv(info.resource, info.namespace, info.name)
             spec = obj.get("spec") or {}
             seconds = int(spec.get("expirationSeconds") or 3600)
+            if seconds > MAX_TOKEN_SECONDS:
+                raise errors.invalid(
+                    info.resource,
+                    info.name,
+                    [
+                        {
+                            "reason": "FieldValueInvalid",
+                            "field": "spec.expirationSeconds",
+                            "message": "may not specify a duration larger than 2^32 seconds",
+                        }
+                    ],
+                    f'TokenRequest.authentication.k8s.io "{info.name}" is invalid: spec.expirationSeconds: Invalid value: {seconds}: may not specify a duration larger than 2^32 seconds',
+                )
             if seconds < 600:
                 raise errors.invalid(
                     info.resource,
@@ -1371,6 +1386,13 @@ def _check_watch_options(send_initial: str | None, match: str) -> None:
             ],
         },
     )
+
+
+def _grace_seconds(value: Any) -> int:
+    """A pod's deletion grace: negative is 1 second, as Kubernetes' pod strategy has
+    it, and no longer than a Go time.Duration holds (a larger one overflowed here)."""
+    seconds = int(value if value is not None else 30)
+    return 1 if seconds < 0 else min(seconds, MAX_GRACE_SECONDS)
 
 
 def _is_service(resource: ResourceInfo) -> bool:
