@@ -321,7 +321,11 @@ class APIServer:
         verb: Handler | None = None
         if info.name is None:
             verb = {
-                "GET": lambda r: h.list_objects(r, info),
+                "GET": lambda r: (
+                    h.watch(r, info)
+                    if r.query.get("watch") in ("true", "1")
+                    else h.list_objects(r, info)
+                ),
                 "POST": lambda r: h.create(r, info),
                 "DELETE": lambda r: h.delete_collection(r, info),
             }.get(method)
