@@ -123,14 +123,6 @@ def wants_partial_metadata(request: web.Request) -> bool:
     return False
 
 
-def wants_yaml(request: web.Request) -> bool:
-    for mtype, params in accepts(request):
-        if params.get("as"):
-            continue
-        return mtype == YAML
-    return False
-
-
 async def read_body(request: web.Request) -> bytes:
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
         raise errors.too_large(MAX_BODY_BYTES)
@@ -142,10 +134,6 @@ async def read_body(request: web.Request) -> bytes:
             raise errors.too_large(MAX_BODY_BYTES)
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-class DuplicateFields(list[str]):
-    """Paths of keys that appeared twice in one JSON object."""
 
 
 def _pairs_hook(dups: list[str]) -> Any:
