@@ -75,6 +75,7 @@ class Watches(HandlerBase):
                 raise errors.too_large_resource_version(start, self.cache.revision)
         table_version = req.table_version(request)
         include = include_object(request) if table_version else "Metadata"
+        partial = not table_version and req.wants_partial_metadata(request)
         now = datetime.datetime.now(datetime.UTC)
         response = web.StreamResponse(
             status=200,
@@ -103,10 +104,17 @@ class Watches(HandlerBase):
                     api_version=table_version,
                 )
                 first_table = False
+            elif partial:
+                # as=PartialObjectMetadata: each event's object (bookmarks too) is its metadata only
+                body = {
+                    "kind": "PartialObjectMetadata",
+                    "apiVersion": "meta.k8s.io/v1",
+                    "metadata": obj.get("metadata") or {},
+                }
             await response.write(encode({"type": kind, "object": body}) + b"\n")
 
         async def emit_event(kind: str, ev: CacheEvent) -> None:
-            if table_version:
+            if table_version or partial:
                 await emit(kind, ev.object)
             else:
                 await response.write(

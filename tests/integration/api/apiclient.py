@@ -122,11 +122,13 @@ class Api:
         return int(listed["metadata"]["resourceVersion"])
 
     @asynccontextmanager
-    async def watch(self, path: str, **params: str) -> AsyncIterator[Watch]:
+    async def watch(
+        self, path: str, *, accept: str = "application/json", **params: str
+    ) -> AsyncIterator[Watch]:
         async with self.session.get(
             self.cluster.url + path,
             params={"watch": "true", **params},
-            headers={"Accept": "application/json"},
+            headers={"Accept": accept},
             timeout=aiohttp.ClientTimeout(total=None, sock_read=WAIT),
         ) as resp:
             assert resp.status == 200, await resp.text()

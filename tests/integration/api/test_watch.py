@@ -113,6 +113,34 @@ async def test_send_initial_events_then_the_initial_events_end_bookmark(cluster:
             assert _summary(await watch.until("z")) == [("ADDED", "z", "1")]
 
 
+async def test_metadata_only_watch_sends_partial_object_metadata(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        ns = await api.new_namespace("w-partial")
+        path = CMS.format(ns=ns)
+        await api.ok("POST", path, configmap("before", v="0"))
+        async with api.watch(
+            path,
+            accept="application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json",
+            allowWatchBookmarks="true",
+            sendInitialEvents="true",
+            resourceVersionMatch="NotOlderThan",
+            resourceVersion="",
+        ) as watch:
+            initial = await watch.until("before")
+            mark = await watch.next()
+            await api.ok("POST", path, configmap("after", v="1"))
+            await api.ok("DELETE", f"{path}/after")
+            live = await watch.until("after") + await watch.until("after")
+        assert mark is not None and mark["type"] == "BOOKMARK"
+        assert [e["type"] for e in initial + live] == ["ADDED", "ADDED", "DELETED"]
+        for event in [*initial, mark, *live]:
+            assert event["object"]["kind"] == "PartialObjectMetadata"
+            assert event["object"]["apiVersion"] == "meta.k8s.io/v1"
+            assert set(event["object"]) == {"kind", "apiVersion", "metadata"}
+        assert live[0]["object"]["metadata"]["namespace"] == ns
+        assert live[0]["object"]["metadata"]["uid"]
+
+
 async def test_send_initial_events_needs_not_older_than(cluster: Cluster) -> None:
     async with connect(cluster) as api:
         for send in ("true", "false"):
