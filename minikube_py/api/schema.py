@@ -8,7 +8,9 @@ written as Kubernetes writes it (`spec.containers[0].ports[0].containerPort`).
 Honoured: `x-kubernetes-preserve-unknown-fields` (kept as written),
 `additionalProperties` (maps such as labels and data: keys are free, values
 checked), `x-kubernetes-int-or-string` and Quantity (`oneOf` of scalar types),
-`$ref` and `allOf` wrappers. `null` counts as unset, as in Kubernetes.
+`$ref` and `allOf` wrappers. `null` counts as unset, as in Kubernetes. An
+integer must fit its `format` (int32, int64: the Go type Kubernetes decodes it
+into); one that does not is a type error too.
 
 Schemas are compiled once per kind into a small tree and cached; the walk
 itself does not look at the schema dicts again. Required fields, enums and
@@ -43,6 +45,8 @@ __all__ = [
 Schema = Mapping[str, Any]
 _REF_PREFIXES = ("#/components/schemas/", "#/definitions/")
 _SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
+# the values an integer of each OpenAPI format holds (Go's int32 and int64)
+_INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +55,7 @@ class TypeIssue:
 
     path: str
     expected: str  # e.g. "integer", "object", "integer or string"
-    got: str  # the JSON type of the value found
+    got: str  # the JSON type of the value found; for an integer out of range, the value
 
     @property
     def message(self) -> str:
@@ -78,7 +82,7 @@ class CheckResult:
 class SchemaNode:
     """One compiled schema: the JSON types allowed and how to descend."""
 
-    __slots__ = ("additional", "items", "preserve", "properties", "types")
+    __slots__ = ("additional", "int_format", "items", "preserve", "properties", "types")
 
     def __init__(self) -> None:
         # allowed JSON types ("object", "array", "string", "integer", "number", "boolean"); None: any
@@ -87,6 +91,8 @@ class SchemaNode:
         self.items: SchemaNode | None = None
         self.additional: SchemaNode | None = None
         self.preserve = False
+        # "int32" or "int64": the range an integer value must fit; None: unbounded
+        self.int_format: str | None = None
 
     @property
     def expected(self) -> str:
@@ -151,6 +157,7 @@ class _Compiler:
             node.preserve = True
         if s.get("x-kubernetes-int-or-string") or s.get("format") == "int-or-string":
             node.types = frozenset({"integer", "string"})
+            node.int_format = "int32"  # intstr.IntOrString holds an int32
             return
         alternatives = s.get("oneOf") or s.get("anyOf")
         if isinstance(alternatives, list) and "type" not in s:
@@ -174,6 +181,8 @@ class _Compiler:
             node.types = frozenset({"number", "integer"})
             return
         node.types = frozenset({t})
+        if t == "integer" and s.get("format") in _INT_RANGES:
+            node.int_format = s["format"]
         if t == "array":
             items = s.get("items")
             node.items = self.compile(items) if isinstance(items, Mapping) else None
@@ -242,6 +251,11 @@ def _walk(value: Any, node: SchemaNode, path: str, prune: bool, out: CheckResult
     got = _json_type(value)
     if node.types is not None and got not in node.types:
         out.type_errors.append(TypeIssue(path or "<root>", node.expected, got))
+        return
+    if got == "integer" and node.int_format is not None:
+        low, high = _INT_RANGES[node.int_format]
+        if not low <= value <= high:
+            out.type_errors.append(TypeIssue(path or "<root>", node.int_format, str(value)))
         return
     if got == "object":
         if node.properties is not None:

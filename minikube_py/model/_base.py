@@ -36,6 +36,10 @@ Time = Annotated[str, msgspec.Meta(extra={SCHEMA_REF: TIME_SCHEMA})]
 MicroTime = Annotated[str, msgspec.Meta(extra={SCHEMA_REF: MICRO_TIME_SCHEMA})]
 # a resource amount: "500m", "1Gi", 2, 0.5
 Quantity = Annotated[int | float | str, msgspec.Meta(extra={SCHEMA_REF: QUANTITY_SCHEMA})]
+# Go's int32 and int64, as Kubernetes' OpenAPI marks them (spec.replicas is int32,
+# terminationGracePeriodSeconds int64); the schema walker refuses a value out of range
+Int32 = Annotated[int, msgspec.Meta(extra_json_schema={"format": "int32"})]
+Int64 = Annotated[int, msgspec.Meta(extra_json_schema={"format": "int64"})]
 # a port number or name, a count or a percentage: 8080, "http", "25%"
 IntOrString = Annotated[int | str, msgspec.Meta(extra={SCHEMA_REF: INT_OR_STRING_SCHEMA})]
 # the managedFields set of field paths, kept as written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, IntOrString, Time, atomic, doc, merge_list
+from minikube_py.model._base import Base, Int32, Int64, IntOrString, Time, atomic, doc, merge_list
 from minikube_py.model.core import PersistentVolumeClaim, PodTemplateSpec
 from minikube_py.model.meta import LabelSelector, ListMeta, ObjectMeta
 
@@ -63,15 +63,15 @@ class DeploymentStrategy(Base, kw_only=True):
 class DeploymentSpec(Base, kw_only=True):
     """The desired state of a deployment."""
 
-    replicas: Annotated[int | None, doc("Desired number of pods; 1 by default.")] = None
+    replicas: Annotated[Int32 | None, doc("Desired number of pods; 1 by default.")] = None
     selector: Annotated[LabelSelector, doc(_SELECTOR)]
     template: Annotated[PodTemplateSpec, doc("Pods to create.")]
     strategy: Annotated[DeploymentStrategy | None, doc("How pods are replaced.")] = None
-    minReadySeconds: Annotated[int | None, doc(_MIN_READY)] = None
-    revisionHistoryLimit: Annotated[int | None, doc(_REVISION_LIMIT + " 10 by default.")] = None
+    minReadySeconds: Annotated[Int32 | None, doc(_MIN_READY)] = None
+    revisionHistoryLimit: Annotated[Int32 | None, doc(_REVISION_LIMIT + " 10 by default.")] = None
     paused: Annotated[bool | None, doc("Stop rolling out changes.")] = None
     progressDeadlineSeconds: Annotated[
-        int | None,
+        Int32 | None,
         doc("Seconds without progress before the rollout is reported failed; 600 by default."),
     ] = None
 
@@ -85,19 +85,19 @@ class DeploymentCondition(_ConditionFields, kw_only=True):
 class DeploymentStatus(Base, kw_only=True):
     """The observed state of a deployment."""
 
-    observedGeneration: Annotated[int | None, doc("Generation last acted upon.")] = None
-    replicas: Annotated[int | None, doc("Pods targeted by the deployment.")] = None
-    updatedReplicas: Annotated[int | None, doc("Pods with the current template.")] = None
-    readyReplicas: Annotated[int | None, doc("Ready pods.")] = None
-    availableReplicas: Annotated[int | None, doc("Available pods.")] = None
-    unavailableReplicas: Annotated[int | None, doc("Pods still needed for full availability.")] = (
-        None
-    )
-    terminatingReplicas: Annotated[int | None, doc("Pods being terminated.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation last acted upon.")] = None
+    replicas: Annotated[Int32 | None, doc("Pods targeted by the deployment.")] = None
+    updatedReplicas: Annotated[Int32 | None, doc("Pods with the current template.")] = None
+    readyReplicas: Annotated[Int32 | None, doc("Ready pods.")] = None
+    availableReplicas: Annotated[Int32 | None, doc("Available pods.")] = None
+    unavailableReplicas: Annotated[
+        Int32 | None, doc("Pods still needed for full availability.")
+    ] = None
+    terminatingReplicas: Annotated[Int32 | None, doc("Pods being terminated.")] = None
     conditions: Annotated[
         list[DeploymentCondition] | None, merge_list("Current conditions.", "type")
     ] = None
-    collisionCount: Annotated[int | None, doc("Template hash collisions seen.")] = None
+    collisionCount: Annotated[Int32 | None, doc("Template hash collisions seen.")] = None
 
 
 class Deployment(Base, kw_only=True):
@@ -125,8 +125,8 @@ class DeploymentList(Base, kw_only=True):
 class ReplicaSetSpec(Base, kw_only=True):
     """The desired state of a replica set."""
 
-    replicas: Annotated[int | None, doc("Desired number of pods; 1 by default.")] = None
-    minReadySeconds: Annotated[int | None, doc(_MIN_READY)] = None
+    replicas: Annotated[Int32 | None, doc("Desired number of pods; 1 by default.")] = None
+    minReadySeconds: Annotated[Int32 | None, doc(_MIN_READY)] = None
     selector: Annotated[LabelSelector, doc(_SELECTOR)]
     template: Annotated[PodTemplateSpec | None, doc("Pods created when too few exist.")] = None
 
@@ -138,12 +138,12 @@ class ReplicaSetCondition(_ConditionFields, kw_only=True):
 class ReplicaSetStatus(Base, kw_only=True):
     """The observed state of a replica set."""
 
-    replicas: Annotated[int, doc("Pods observed.")]
-    fullyLabeledReplicas: Annotated[int | None, doc("Pods with all template labels.")] = None
-    readyReplicas: Annotated[int | None, doc("Ready pods.")] = None
-    availableReplicas: Annotated[int | None, doc("Available pods.")] = None
-    terminatingReplicas: Annotated[int | None, doc("Pods being terminated.")] = None
-    observedGeneration: Annotated[int | None, doc("Generation last acted upon.")] = None
+    replicas: Annotated[Int32, doc("Pods observed.")]
+    fullyLabeledReplicas: Annotated[Int32 | None, doc("Pods with all template labels.")] = None
+    readyReplicas: Annotated[Int32 | None, doc("Ready pods.")] = None
+    availableReplicas: Annotated[Int32 | None, doc("Available pods.")] = None
+    terminatingReplicas: Annotated[Int32 | None, doc("Pods being terminated.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation last acted upon.")] = None
     conditions: Annotated[
         list[ReplicaSetCondition] | None, merge_list("Current conditions.", "type")
     ] = None
@@ -203,8 +203,8 @@ class DaemonSetSpec(Base, kw_only=True):
     selector: Annotated[LabelSelector, doc(_SELECTOR)]
     template: Annotated[PodTemplateSpec, doc("The pod run on each node.")]
     updateStrategy: Annotated[DaemonSetUpdateStrategy | None, doc("How pods are replaced.")] = None
-    minReadySeconds: Annotated[int | None, doc(_MIN_READY)] = None
-    revisionHistoryLimit: Annotated[int | None, doc(_REVISION_LIMIT)] = None
+    minReadySeconds: Annotated[Int32 | None, doc(_MIN_READY)] = None
+    revisionHistoryLimit: Annotated[Int32 | None, doc(_REVISION_LIMIT)] = None
 
 
 class DaemonSetCondition(_ConditionFields, kw_only=True):
@@ -214,17 +214,17 @@ class DaemonSetCondition(_ConditionFields, kw_only=True):
 class DaemonSetStatus(Base, kw_only=True):
     """The observed state of a daemon set."""
 
-    currentNumberScheduled: Annotated[int, doc("Nodes running the pod that should.")]
-    numberMisscheduled: Annotated[int, doc("Nodes running the pod that should not.")]
-    desiredNumberScheduled: Annotated[int, doc("Nodes that should run the pod.")]
-    numberReady: Annotated[int, doc("Nodes with a ready pod.")]
-    observedGeneration: Annotated[int | None, doc("Generation last acted upon.")] = None
+    currentNumberScheduled: Annotated[Int32, doc("Nodes running the pod that should.")]
+    numberMisscheduled: Annotated[Int32, doc("Nodes running the pod that should not.")]
+    desiredNumberScheduled: Annotated[Int32, doc("Nodes that should run the pod.")]
+    numberReady: Annotated[Int32, doc("Nodes with a ready pod.")]
+    observedGeneration: Annotated[Int64 | None, doc("Generation last acted upon.")] = None
     updatedNumberScheduled: Annotated[
-        int | None, doc("Nodes running the current pod template.")
+        Int32 | None, doc("Nodes running the current pod template.")
     ] = None
-    numberAvailable: Annotated[int | None, doc("Nodes with an available pod.")] = None
-    numberUnavailable: Annotated[int | None, doc("Nodes without an available pod.")] = None
-    collisionCount: Annotated[int | None, doc("Template hash collisions seen.")] = None
+    numberAvailable: Annotated[Int32 | None, doc("Nodes with an available pod.")] = None
+    numberUnavailable: Annotated[Int32 | None, doc("Nodes without an available pod.")] = None
+    collisionCount: Annotated[Int32 | None, doc("Template hash collisions seen.")] = None
     conditions: Annotated[
         list[DaemonSetCondition] | None, merge_list("Current conditions.", "type")
     ] = None
@@ -255,9 +255,9 @@ class DaemonSetList(Base, kw_only=True):
 class RollingUpdateStatefulSetStrategy(Base, kw_only=True):
     """Pace of a stateful set rolling update."""
 
-    partition: Annotated[int | None, doc("Ordinal from which pods are updated; 0 by default.")] = (
-        None
-    )
+    partition: Annotated[
+        Int32 | None, doc("Ordinal from which pods are updated; 0 by default.")
+    ] = None
     maxUnavailable: Annotated[
         IntOrString | None, doc("Pods that may be unavailable during the update.")
     ] = None
@@ -288,13 +288,13 @@ class StatefulSetPersistentVolumeClaimRetentionPolicy(Base, kw_only=True):
 class StatefulSetOrdinals(Base, kw_only=True):
     """Numbering of a stateful set's pods."""
 
-    start: Annotated[int | None, doc("First ordinal; 0 by default.")] = None
+    start: Annotated[Int32 | None, doc("First ordinal; 0 by default.")] = None
 
 
 class StatefulSetSpec(Base, kw_only=True):
     """The desired state of a stateful set."""
 
-    replicas: Annotated[int | None, doc("Desired number of pods; 1 by default.")] = None
+    replicas: Annotated[Int32 | None, doc("Desired number of pods; 1 by default.")] = None
     selector: Annotated[LabelSelector, doc(_SELECTOR)]
     template: Annotated[PodTemplateSpec, doc("Pods to create, each with a stable identity.")]
     volumeClaimTemplates: Annotated[
@@ -309,8 +309,8 @@ class StatefulSetSpec(Base, kw_only=True):
     updateStrategy: Annotated[StatefulSetUpdateStrategy | None, doc("How pods are replaced.")] = (
         None
     )
-    revisionHistoryLimit: Annotated[int | None, doc(_REVISION_LIMIT)] = None
-    minReadySeconds: Annotated[int | None, doc(_MIN_READY)] = None
+    revisionHistoryLimit: Annotated[Int32 | None, doc(_REVISION_LIMIT)] = None
+    minReadySeconds: Annotated[Int32 | None, doc(_MIN_READY)] = None
     persistentVolumeClaimRetentionPolicy: Annotated[
         StatefulSetPersistentVolumeClaimRetentionPolicy | None, doc("Claim lifecycle.")
     ] = None
@@ -324,18 +324,18 @@ class StatefulSetCondition(_ConditionFields, kw_only=True):
 class StatefulSetStatus(Base, kw_only=True):
     """The observed state of a stateful set."""
 
-    observedGeneration: Annotated[int | None, doc("Generation last acted upon.")] = None
-    replicas: Annotated[int, doc("Pods created.")]
-    readyReplicas: Annotated[int | None, doc("Ready pods.")] = None
-    currentReplicas: Annotated[int | None, doc("Pods at currentRevision.")] = None
-    updatedReplicas: Annotated[int | None, doc("Pods at updateRevision.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation last acted upon.")] = None
+    replicas: Annotated[Int32, doc("Pods created.")]
+    readyReplicas: Annotated[Int32 | None, doc("Ready pods.")] = None
+    currentReplicas: Annotated[Int32 | None, doc("Pods at currentRevision.")] = None
+    updatedReplicas: Annotated[Int32 | None, doc("Pods at updateRevision.")] = None
     currentRevision: Annotated[str | None, doc("Revision of the current pods.")] = None
     updateRevision: Annotated[str | None, doc("Revision being rolled out.")] = None
-    collisionCount: Annotated[int | None, doc("Template hash collisions seen.")] = None
+    collisionCount: Annotated[Int32 | None, doc("Template hash collisions seen.")] = None
     conditions: Annotated[
         list[StatefulSetCondition] | None, merge_list("Current conditions.", "type")
     ] = None
-    availableReplicas: Annotated[int | None, doc("Available pods.")] = None
+    availableReplicas: Annotated[Int32 | None, doc("Available pods.")] = None
 
 
 class StatefulSet(Base, kw_only=True):

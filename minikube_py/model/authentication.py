@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, Time, atomic, doc
+from minikube_py.model._base import Base, Int64, Time, atomic, doc
 from minikube_py.model.meta import ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.authentication.v1"
@@ -26,7 +26,7 @@ class TokenRequestSpec(Base, kw_only=True):
     """What the requested token is for."""
 
     audiences: Annotated[list[str], atomic("Intended audiences of the token.")]
-    expirationSeconds: Annotated[int | None, doc("Requested lifetime in seconds.")] = None
+    expirationSeconds: Annotated[Int64 | None, doc("Requested lifetime in seconds.")] = None
     boundObjectRef: Annotated[BoundObjectReference | None, doc("Object the token is bound to.")] = (
         None
     )

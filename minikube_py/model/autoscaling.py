@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, doc
+from minikube_py.model._base import Base, Int32, doc
 from minikube_py.model.meta import ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.autoscaling.v1"
@@ -13,13 +13,13 @@ SCHEMA_PACKAGE = "io.k8s.api.autoscaling.v1"
 class ScaleSpec(Base, kw_only=True):
     """The desired scale."""
 
-    replicas: Annotated[int | None, doc("Desired number of replicas.")] = None
+    replicas: Annotated[Int32 | None, doc("Desired number of replicas.")] = None
 
 
 class ScaleStatus(Base, kw_only=True):
     """The observed scale."""
 
-    replicas: Annotated[int, doc("Observed number of replicas.")]
+    replicas: Annotated[Int32, doc("Observed number of replicas.")]
     selector: Annotated[str | None, doc("Label selector of the pods, in string form.")] = None
 
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, FreeForm, Quantity, Time, atomic, doc, merge_list
+from minikube_py.model._base import (
+    Base,
+    FreeForm,
+    Int32,
+    Int64,
+    Quantity,
+    Time,
+    atomic,
+    doc,
+    merge_list,
+)
 from minikube_py.model.meta import LabelSelector, ListMeta, ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.autoscaling.v2"
@@ -33,7 +43,7 @@ class MetricTarget(Base, kw_only=True):
     value: Annotated[Quantity | None, doc("The wanted value.")] = None
     averageValue: Annotated[Quantity | None, doc("The wanted average over pods.")] = None
     averageUtilization: Annotated[
-        int | None, doc("The wanted average, in percent of the pods' requests.")
+        Int32 | None, doc("The wanted average, in percent of the pods' requests.")
     ] = None
 
 
@@ -98,15 +108,15 @@ class HPAScalingPolicy(Base, kw_only=True):
     """How much may change within a period."""
 
     type: Annotated[str, doc("Pods or Percent.", enum=("Percent", "Pods"))]
-    value: Annotated[int, doc("The amount of change allowed.")]
-    periodSeconds: Annotated[int, doc("The period, 1 to 1800 seconds.")]
+    value: Annotated[Int32, doc("The amount of change allowed.")]
+    periodSeconds: Annotated[Int32, doc("The period, 1 to 1800 seconds.")]
 
 
 class HPAScalingRules(Base, kw_only=True):
     """How fast to scale in one direction."""
 
     stabilizationWindowSeconds: Annotated[
-        int | None, doc("Past recommendations considered, 0 to 3600 seconds.")
+        Int32 | None, doc("Past recommendations considered, 0 to 3600 seconds.")
     ] = None
     selectPolicy: Annotated[
         str | None, doc("Max, Min or Disabled.", enum=("Disabled", "Max", "Min"))
@@ -126,8 +136,8 @@ class HorizontalPodAutoscalerSpec(Base, kw_only=True):
     """What to scale, between which bounds, on which metrics."""
 
     scaleTargetRef: Annotated[CrossVersionObjectReference, doc("The scaled object.")]
-    minReplicas: Annotated[int | None, doc("Fewest replicas; 1 by default.")] = None
-    maxReplicas: Annotated[int, doc("Most replicas; at least minReplicas.")]
+    minReplicas: Annotated[Int32 | None, doc("Fewest replicas; 1 by default.")] = None
+    maxReplicas: Annotated[Int32, doc("Most replicas; at least minReplicas.")]
     metrics: Annotated[
         list[MetricSpec] | None, atomic("Metrics to scale on; 80% CPU by default.")
     ] = None
@@ -139,10 +149,10 @@ class HorizontalPodAutoscalerSpec(Base, kw_only=True):
 class HorizontalPodAutoscalerStatus(Base, kw_only=True):
     """What the autoscaler last observed."""
 
-    observedGeneration: Annotated[int | None, doc("Generation observed.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation observed.")] = None
     lastScaleTime: Annotated[Time | None, doc("When it last scaled.")] = None
-    currentReplicas: Annotated[int | None, doc("Replicas now.")] = None
-    desiredReplicas: Annotated[int, doc("Replicas wanted.")]
+    currentReplicas: Annotated[Int32 | None, doc("Replicas now.")] = None
+    desiredReplicas: Annotated[Int32, doc("Replicas wanted.")]
     currentMetrics: Annotated[list[FreeForm] | None, atomic("Last read metric values.")] = None
     conditions: Annotated[list[FreeForm] | None, merge_list("Current conditions.", "type")] = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, MicroTime, doc
+from minikube_py.model._base import Base, Int32, MicroTime, doc
 from minikube_py.model.meta import ListMeta, ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.coordination.v1"
@@ -18,11 +18,11 @@ class LeaseSpec(Base, kw_only=True):
 
     holderIdentity: Annotated[str | None, doc("Identity of the current holder.")] = None
     leaseDurationSeconds: Annotated[
-        int | None, doc("Seconds a holder keeps the lease without renewing.")
+        Int32 | None, doc("Seconds a holder keeps the lease without renewing.")
     ] = None
     acquireTime: Annotated[MicroTime | None, doc("When the current holder acquired it.")] = None
     renewTime: Annotated[MicroTime | None, doc("When the current holder last renewed it.")] = None
-    leaseTransitions: Annotated[int | None, doc("Number of changes of holder.")] = None
+    leaseTransitions: Annotated[Int32 | None, doc("Number of changes of holder.")] = None
     strategy: Annotated[str | None, doc("Strategy for picking the next holder.")] = None
     preferredHolder: Annotated[str | None, doc("Holder that should take over.")] = None
 

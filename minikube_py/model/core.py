@@ -11,6 +11,8 @@ from minikube_py.model._base import (
     Base,
     Bytes,
     FreeForm,
+    Int32,
+    Int64,
     IntOrString,
     MicroTime,
     Quantity,
@@ -187,8 +189,8 @@ class ContainerPort(Base, kw_only=True):
     """A network port a container exposes."""
 
     name: Annotated[str | None, doc("IANA service name, unique within the pod.")] = None
-    hostPort: Annotated[int | None, doc("Port opened on the host, if any.")] = None
-    containerPort: Annotated[int, doc("Port number in the pod's IP, 1-65535.")]
+    hostPort: Annotated[Int32 | None, doc("Port opened on the host, if any.")] = None
+    containerPort: Annotated[Int32, doc("Port number in the pod's IP, 1-65535.")]
     protocol: Annotated[str | None, doc("UDP, TCP or SCTP; TCP by default.", enum=_PROTOCOLS)] = (
         None
     )
@@ -262,14 +264,14 @@ class TCPSocketAction(Base, kw_only=True):
 class GRPCAction(Base, kw_only=True):
     """Calls the gRPC health checking service."""
 
-    port: Annotated[int, doc("Port number of the gRPC service.")]
+    port: Annotated[Int32, doc("Port number of the gRPC service.")]
     service: Annotated[str | None, doc("Service name sent in the health check request.")] = None
 
 
 class SleepAction(Base, kw_only=True):
     """Waits a while."""
 
-    seconds: Annotated[int, doc("Seconds to sleep.")]
+    seconds: Annotated[Int64, doc("Seconds to sleep.")]
 
 
 class Probe(Base, kw_only=True):
@@ -280,20 +282,20 @@ class Probe(Base, kw_only=True):
     tcpSocket: Annotated[TCPSocketAction | None, doc("Open a TCP connection.")] = None
     grpc: Annotated[GRPCAction | None, doc("Call the gRPC health service.")] = None
     initialDelaySeconds: Annotated[
-        int | None, doc("Seconds after start before the first probe.")
+        Int32 | None, doc("Seconds after start before the first probe.")
     ] = None
     timeoutSeconds: Annotated[
-        int | None, doc("Seconds before a probe times out; 1 by default.")
+        Int32 | None, doc("Seconds before a probe times out; 1 by default.")
     ] = None
-    periodSeconds: Annotated[int | None, doc("Seconds between probes; 10 by default.")] = None
+    periodSeconds: Annotated[Int32 | None, doc("Seconds between probes; 10 by default.")] = None
     successThreshold: Annotated[
-        int | None, doc("Successes in a row to count as healthy; 1 by default.")
+        Int32 | None, doc("Successes in a row to count as healthy; 1 by default.")
     ] = None
     failureThreshold: Annotated[
-        int | None, doc("Failures in a row to count as failed; 3 by default.")
+        Int32 | None, doc("Failures in a row to count as failed; 3 by default.")
     ] = None
     terminationGracePeriodSeconds: Annotated[
-        int | None, doc("Grace period when a failed probe kills the container.")
+        Int64 | None, doc("Grace period when a failed probe kills the container.")
     ] = None
 
 
@@ -381,8 +383,8 @@ class SecurityContext(Base, kw_only=True):
     privileged: Annotated[bool | None, doc("Run privileged, like root on the host.")] = None
     seLinuxOptions: Annotated[SELinuxOptions | None, doc("SELinux context.")] = None
     windowsOptions: Annotated[WindowsSecurityContextOptions | None, doc("Windows settings.")] = None
-    runAsUser: Annotated[int | None, doc("UID to run the entrypoint as.")] = None
-    runAsGroup: Annotated[int | None, doc("GID to run the entrypoint as.")] = None
+    runAsUser: Annotated[Int64 | None, doc("UID to run the entrypoint as.")] = None
+    runAsGroup: Annotated[Int64 | None, doc("GID to run the entrypoint as.")] = None
     runAsNonRoot: Annotated[bool | None, doc("Refuse to start if the user would be root.")] = None
     readOnlyRootFilesystem: Annotated[bool | None, doc("Mount the root filesystem read-only.")] = (
         None
@@ -407,15 +409,15 @@ class PodSecurityContext(Base, kw_only=True):
 
     seLinuxOptions: Annotated[SELinuxOptions | None, doc("SELinux context.")] = None
     windowsOptions: Annotated[WindowsSecurityContextOptions | None, doc("Windows settings.")] = None
-    runAsUser: Annotated[int | None, doc("UID to run entrypoints as.")] = None
-    runAsGroup: Annotated[int | None, doc("GID to run entrypoints as.")] = None
+    runAsUser: Annotated[Int64 | None, doc("UID to run entrypoints as.")] = None
+    runAsGroup: Annotated[Int64 | None, doc("GID to run entrypoints as.")] = None
     runAsNonRoot: Annotated[bool | None, doc("Refuse to start containers as root.")] = None
-    supplementalGroups: Annotated[list[int] | None, atomic("Extra GIDs of the first process.")] = (
-        None
-    )
+    supplementalGroups: Annotated[
+        list[Int64] | None, atomic("Extra GIDs of the first process.")
+    ] = None
     supplementalGroupsPolicy: Annotated[str | None, doc("Merge or Strict.")] = None
     fsGroup: Annotated[
-        int | None, doc("GID that owns volumes and is added to every container.")
+        Int64 | None, doc("GID that owns volumes and is added to every container.")
     ] = None
     sysctls: Annotated[list[Sysctl] | None, atomic("Namespaced sysctls set for the pod.")] = None
     fsGroupChangePolicy: Annotated[str | None, doc("OnRootMismatch or Always.")] = None
@@ -545,7 +547,7 @@ class KeyToPath(Base, kw_only=True):
 
     key: Annotated[str, doc("The key to project.")]
     path: Annotated[str, doc("Relative file path to write the key to.")]
-    mode: Annotated[int | None, doc("File mode bits, 0000-0777.")] = None
+    mode: Annotated[Int32 | None, doc("File mode bits, 0000-0777.")] = None
 
 
 class EmptyDirVolumeSource(Base, kw_only=True):
@@ -582,7 +584,7 @@ class ConfigMapVolumeSource(Base, kw_only=True):
 
     name: Annotated[str | None, doc("Name of the ConfigMap.")] = None
     items: Annotated[list[KeyToPath] | None, atomic("Keys to project; all keys by default.")] = None
-    defaultMode: Annotated[int | None, doc("Mode bits of the files; 0644 by default.")] = None
+    defaultMode: Annotated[Int32 | None, doc("Mode bits of the files; 0644 by default.")] = None
     optional: Annotated[bool | None, doc("Whether the ConfigMap may be missing.")] = None
 
 
@@ -591,7 +593,7 @@ class SecretVolumeSource(Base, kw_only=True):
 
     secretName: Annotated[str | None, doc("Name of the Secret.")] = None
     items: Annotated[list[KeyToPath] | None, atomic("Keys to project; all keys by default.")] = None
-    defaultMode: Annotated[int | None, doc("Mode bits of the files; 0644 by default.")] = None
+    defaultMode: Annotated[Int32 | None, doc("Mode bits of the files; 0644 by default.")] = None
     optional: Annotated[bool | None, doc("Whether the Secret may be missing.")] = None
 
 
@@ -610,14 +612,14 @@ class DownwardAPIVolumeFile(Base, kw_only=True):
     resourceFieldRef: Annotated[ResourceFieldSelector | None, doc("A resource of a container.")] = (
         None
     )
-    mode: Annotated[int | None, doc("File mode bits.")] = None
+    mode: Annotated[Int32 | None, doc("File mode bits.")] = None
 
 
 class DownwardAPIVolumeSource(Base, kw_only=True):
     """Files holding fields of the pod."""
 
     items: Annotated[list[DownwardAPIVolumeFile] | None, atomic("The files.")] = None
-    defaultMode: Annotated[int | None, doc("Mode bits of the files; 0644 by default.")] = None
+    defaultMode: Annotated[Int32 | None, doc("Mode bits of the files; 0644 by default.")] = None
 
 
 class ConfigMapProjection(Base, kw_only=True):
@@ -646,7 +648,7 @@ class ServiceAccountTokenProjection(Base, kw_only=True):
     """A service account token inside a projected volume."""
 
     audience: Annotated[str | None, doc("Intended audience of the token.")] = None
-    expirationSeconds: Annotated[int | None, doc("Requested lifetime; 1 hour by default.")] = None
+    expirationSeconds: Annotated[Int64 | None, doc("Requested lifetime; 1 hour by default.")] = None
     path: Annotated[str, doc("Relative file path of the token.")]
 
 
@@ -669,7 +671,7 @@ class ProjectedVolumeSource(Base, kw_only=True):
     """Several sources projected into one directory."""
 
     sources: Annotated[list[VolumeProjection] | None, atomic("The sources.")] = None
-    defaultMode: Annotated[int | None, doc("Mode bits of the files; 0644 by default.")] = None
+    defaultMode: Annotated[Int32 | None, doc("Mode bits of the files; 0644 by default.")] = None
 
 
 class NFSVolumeSource(Base, kw_only=True):
@@ -777,7 +779,7 @@ class NodeSelector(Base, kw_only=True):
 class PreferredSchedulingTerm(Base, kw_only=True):
     """A weighted node preference."""
 
-    weight: Annotated[int, doc("Weight, 1-100.")]
+    weight: Annotated[Int32, doc("Weight, 1-100.")]
     preference: Annotated[NodeSelectorTerm, doc("The preferred nodes.")]
 
 
@@ -814,7 +816,7 @@ class PodAffinityTerm(Base, kw_only=True):
 class WeightedPodAffinityTerm(Base, kw_only=True):
     """A weighted pod affinity preference."""
 
-    weight: Annotated[int, doc("Weight, 1-100.")]
+    weight: Annotated[Int32, doc("Weight, 1-100.")]
     podAffinityTerm: Annotated[PodAffinityTerm, doc("The term.")]
 
 
@@ -862,19 +864,21 @@ class Toleration(Base, kw_only=True):
             "Effect to match; all by default.", enum=("NoExecute", "NoSchedule", "PreferNoSchedule")
         ),
     ] = None
-    tolerationSeconds: Annotated[int | None, doc("How long a NoExecute taint is tolerated.")] = None
+    tolerationSeconds: Annotated[Int64 | None, doc("How long a NoExecute taint is tolerated.")] = (
+        None
+    )
 
 
 class TopologySpreadConstraint(Base, kw_only=True):
     """How evenly matching pods spread over topology domains."""
 
-    maxSkew: Annotated[int, doc("Largest allowed difference in pod count between domains.")]
+    maxSkew: Annotated[Int32, doc("Largest allowed difference in pod count between domains.")]
     topologyKey: Annotated[str, doc("Node label defining the domains.")]
     whenUnsatisfiable: Annotated[
         str, doc("DoNotSchedule or ScheduleAnyway.", enum=("DoNotSchedule", "ScheduleAnyway"))
     ]
     labelSelector: Annotated[LabelSelector | None, doc("The pods counted.")] = None
-    minDomains: Annotated[int | None, doc("Least number of eligible domains.")] = None
+    minDomains: Annotated[Int32 | None, doc("Least number of eligible domains.")] = None
     nodeAffinityPolicy: Annotated[str | None, doc("Honor or Ignore.")] = None
     nodeTaintsPolicy: Annotated[str | None, doc("Honor or Ignore.")] = None
     matchLabelKeys: Annotated[
@@ -958,10 +962,10 @@ class PodSpec(Base, kw_only=True):
         ),
     ] = None
     terminationGracePeriodSeconds: Annotated[
-        int | None, doc("Seconds the pod gets to stop gracefully; 30 by default.")
+        Int64 | None, doc("Seconds the pod gets to stop gracefully; 30 by default.")
     ] = None
     activeDeadlineSeconds: Annotated[
-        int | None, doc("Seconds the pod may run before it is failed.")
+        Int64 | None, doc("Seconds the pod may run before it is failed.")
     ] = None
     dnsPolicy: Annotated[
         str | None,
@@ -1002,7 +1006,7 @@ class PodSpec(Base, kw_only=True):
         list[HostAlias] | None, merge_list("Extra /etc/hosts entries.", "ip")
     ] = None
     priorityClassName: Annotated[str | None, doc("Name of the pod's PriorityClass.")] = None
-    priority: Annotated[int | None, doc("Priority value, from the PriorityClass.")] = None
+    priority: Annotated[Int32 | None, doc("Priority value, from the PriorityClass.")] = None
     dnsConfig: Annotated[PodDNSConfig | None, doc("Extra DNS settings.")] = None
     readinessGates: Annotated[
         list[PodReadinessGate] | None, atomic("Extra readiness conditions.")
@@ -1042,7 +1046,9 @@ class PodCondition(Base, kw_only=True):
     """One condition of a pod, e.g. Ready."""
 
     type: Annotated[str, doc("PodScheduled, Initialized, ContainersReady, Ready, ...")]
-    observedGeneration: Annotated[int | None, doc("Pod generation the condition reflects.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Pod generation the condition reflects.")] = (
+        None
+    )
     status: Annotated[str, doc("True, False or Unknown.")]
     lastProbeTime: Annotated[Time | None, doc("Last time the condition was probed.")] = None
     lastTransitionTime: Annotated[Time | None, doc("Last time the status changed.")] = None
@@ -1078,8 +1084,8 @@ class ContainerStateRunning(Base, kw_only=True):
 class ContainerStateTerminated(Base, kw_only=True):
     """The container has exited."""
 
-    exitCode: Annotated[int, doc("Exit status.")]
-    signal: Annotated[int | None, doc("Signal that ended it.")] = None
+    exitCode: Annotated[Int32, doc("Exit status.")]
+    signal: Annotated[Int32 | None, doc("Signal that ended it.")] = None
     reason: Annotated[str | None, doc("Why, e.g. Completed, Error, OOMKilled.")] = None
     message: Annotated[str | None, doc("Details.")] = None
     startedAt: Annotated[Time | None, doc("When it started.")] = None
@@ -1111,7 +1117,7 @@ class ContainerStatus(Base, kw_only=True):
     state: Annotated[ContainerState | None, doc("Current state.")] = None
     lastState: Annotated[ContainerState | None, doc("State before the last restart.")] = None
     ready: Annotated[bool, doc("Whether its readiness probe passes.")]
-    restartCount: Annotated[int, doc("Number of restarts.")]
+    restartCount: Annotated[Int32, doc("Number of restarts.")]
     image: Annotated[str, doc("Image it runs.")]
     imageID: Annotated[str, doc("Image id it runs.")]
     containerID: Annotated[str | None, doc("Runtime id, <type>://<id>.")] = None
@@ -1135,7 +1141,7 @@ class ContainerStatus(Base, kw_only=True):
 class PodStatus(Base, kw_only=True):
     """The observed state of a pod."""
 
-    observedGeneration: Annotated[int | None, doc("Pod generation the status reflects.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Pod generation the status reflects.")] = None
     phase: Annotated[
         str | None,
         doc(
@@ -1219,11 +1225,11 @@ class ServicePort(Base, kw_only=True):
         None
     )
     appProtocol: Annotated[str | None, doc("Application protocol, e.g. http.")] = None
-    port: Annotated[int, doc("The service's port.")]
+    port: Annotated[Int32, doc("The service's port.")]
     targetPort: Annotated[IntOrString | None, doc("Pod port number or name; port by default.")] = (
         None
     )
-    nodePort: Annotated[int | None, doc("Port on every node, for NodePort and LoadBalancer.")] = (
+    nodePort: Annotated[Int32 | None, doc("Port on every node, for NodePort and LoadBalancer.")] = (
         None
     )
 
@@ -1231,7 +1237,7 @@ class ServicePort(Base, kw_only=True):
 class ClientIPConfig(Base, kw_only=True):
     """Settings of ClientIP session affinity."""
 
-    timeoutSeconds: Annotated[int | None, doc("Sticky session lifetime; 3 hours by default.")] = (
+    timeoutSeconds: Annotated[Int32 | None, doc("Sticky session lifetime; 3 hours by default.")] = (
         None
     )
 
@@ -1272,7 +1278,7 @@ class ServiceSpec(Base, kw_only=True):
         str | None, doc("Cluster or Local.", enum=("Cluster", "Local"))
     ] = None
     healthCheckNodePort: Annotated[
-        int | None, doc("Health check port for Local traffic policy.")
+        Int32 | None, doc("Health check port for Local traffic policy.")
     ] = None
     publishNotReadyAddresses: Annotated[bool | None, doc("Publish endpoints of unready pods.")] = (
         None
@@ -1303,7 +1309,7 @@ class ServiceSpec(Base, kw_only=True):
 class PortStatus(Base, kw_only=True):
     """The state of a load balancer port."""
 
-    port: Annotated[int, doc("Port number.")]
+    port: Annotated[Int32, doc("Port number.")]
     protocol: Annotated[str, doc("TCP, UDP or SCTP.")]
     error: Annotated[str | None, doc("Error, if any.")] = None
 
@@ -1367,7 +1373,7 @@ class EndpointPort(Base, kw_only=True):
     """One endpoint port."""
 
     name: Annotated[str | None, doc("Port name, matching the service port name.")] = None
-    port: Annotated[int, doc("Port number.")]
+    port: Annotated[Int32, doc("Port number.")]
     protocol: Annotated[str | None, doc("TCP, UDP or SCTP.", enum=_PROTOCOLS)] = None
     appProtocol: Annotated[str | None, doc("Application protocol.")] = None
 
@@ -1527,7 +1533,7 @@ class NodeAddress(Base, kw_only=True):
 class DaemonEndpoint(Base, kw_only=True):
     """A port of a node daemon."""
 
-    Port: Annotated[int, doc("Port number.")]
+    Port: Annotated[Int32, doc("Port number.")]
 
 
 class NodeDaemonEndpoints(Base, kw_only=True):
@@ -1556,7 +1562,7 @@ class ContainerImage(Base, kw_only=True):
     """An image present on a node."""
 
     names: Annotated[list[str] | None, atomic("Names of the image.")] = None
-    sizeBytes: Annotated[int | None, doc("Size in bytes.")] = None
+    sizeBytes: Annotated[Int64 | None, doc("Size in bytes.")] = None
 
 
 class AttachedVolume(Base, kw_only=True):
@@ -1620,7 +1626,7 @@ class EventSource(Base, kw_only=True):
 class EventSeries(Base, kw_only=True):
     """A series of repeated events."""
 
-    count: Annotated[int | None, doc("Occurrences so far.")] = None
+    count: Annotated[Int32 | None, doc("Occurrences so far.")] = None
     lastObservedTime: Annotated[MicroTime | None, doc("Time of the last occurrence.")] = None
 
 
@@ -1636,7 +1642,7 @@ class Event(Base, kw_only=True):
     source: Annotated[EventSource | None, doc("Reporting component.")] = None
     firstTimestamp: Annotated[Time | None, doc("First occurrence.")] = None
     lastTimestamp: Annotated[Time | None, doc("Last occurrence.")] = None
-    count: Annotated[int | None, doc("Occurrences.")] = None
+    count: Annotated[Int32 | None, doc("Occurrences.")] = None
     type: Annotated[str | None, doc("Normal or Warning.")] = None
     eventTime: Annotated[MicroTime | None, doc("When the event was first observed.")] = None
     series: Annotated[EventSeries | None, doc("Series data for repeated events.")] = None
@@ -1661,9 +1667,9 @@ class EventList(Base, kw_only=True):
 class ReplicationControllerSpec(Base, kw_only=True):
     """The desired state of a replication controller."""
 
-    replicas: Annotated[int | None, doc("Desired number of pods; 1 by default.")] = None
+    replicas: Annotated[Int32 | None, doc("Desired number of pods; 1 by default.")] = None
     minReadySeconds: Annotated[
-        int | None, doc("Seconds a pod must be ready to count as available.")
+        Int32 | None, doc("Seconds a pod must be ready to count as available.")
     ] = None
     selector: Annotated[
         dict[str, str] | None, doc("Labels of the pods managed.", map_type="atomic")
@@ -1684,11 +1690,11 @@ class ReplicationControllerCondition(Base, kw_only=True):
 class ReplicationControllerStatus(Base, kw_only=True):
     """The observed state of a replication controller."""
 
-    replicas: Annotated[int, doc("Pods observed.")]
-    fullyLabeledReplicas: Annotated[int | None, doc("Pods with all template labels.")] = None
-    readyReplicas: Annotated[int | None, doc("Ready pods.")] = None
-    availableReplicas: Annotated[int | None, doc("Available pods.")] = None
-    observedGeneration: Annotated[int | None, doc("Generation last acted upon.")] = None
+    replicas: Annotated[Int32, doc("Pods observed.")]
+    fullyLabeledReplicas: Annotated[Int32 | None, doc("Pods with all template labels.")] = None
+    readyReplicas: Annotated[Int32 | None, doc("Ready pods.")] = None
+    availableReplicas: Annotated[Int32 | None, doc("Available pods.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation last acted upon.")] = None
     conditions: Annotated[
         list[ReplicationControllerCondition] | None, merge_list("Current conditions.", "type")
     ] = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, atomic, doc
+from minikube_py.model._base import Base, Int32, atomic, doc
 from minikube_py.model.core import ObjectReference
 from minikube_py.model.meta import ListMeta, ObjectMeta
 
@@ -61,7 +61,7 @@ class EndpointPort(Base, kw_only=True):
 
     name: Annotated[str | None, doc("Port name, matching the service port name.")] = None
     protocol: Annotated[str | None, doc("TCP, UDP or SCTP.", enum=("SCTP", "TCP", "UDP"))] = None
-    port: Annotated[int | None, doc("Port number.")] = None
+    port: Annotated[Int32 | None, doc("Port number.")] = None
     appProtocol: Annotated[str | None, doc("Application protocol.")] = None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, MicroTime, Time, doc
+from minikube_py.model._base import Base, Int32, MicroTime, Time, doc
 from minikube_py.model.core import EventSource, ObjectReference
 from minikube_py.model.meta import ListMeta, ObjectMeta
 
@@ -17,7 +17,7 @@ _KIND = "The REST kind of this object, in CamelCase, e.g. Pod."
 class EventSeries(Base, kw_only=True):
     """A series of repeated events."""
 
-    count: Annotated[int, doc("Occurrences so far.")]
+    count: Annotated[Int32, doc("Occurrences so far.")]
     lastObservedTime: Annotated[MicroTime, doc("Time of the last occurrence.")]
 
 
@@ -42,7 +42,7 @@ class Event(Base, kw_only=True):
     ] = None
     deprecatedFirstTimestamp: Annotated[Time | None, doc("core/v1 firstTimestamp.")] = None
     deprecatedLastTimestamp: Annotated[Time | None, doc("core/v1 lastTimestamp.")] = None
-    deprecatedCount: Annotated[int | None, doc("core/v1 count.")] = None
+    deprecatedCount: Annotated[Int32 | None, doc("core/v1 count.")] = None
 
 
 class EventList(Base, kw_only=True):

@@ -9,6 +9,8 @@ import msgspec
 from minikube_py.model._base import (
     Base,
     FieldsV1,
+    Int32,
+    Int64,
     MicroTime,
     RawExtension,
     Time,
@@ -92,14 +94,14 @@ class ObjectMeta(Base, kw_only=True):
         doc("Opaque version of the object, for optimistic concurrency and watches. Read-only."),
     ] = None
     generation: Annotated[
-        int | None, doc("Sequence number of the desired state (spec). Read-only.")
+        Int64 | None, doc("Sequence number of the desired state (spec). Read-only.")
     ] = None
     creationTimestamp: Annotated[Time | None, doc("When the object was created. Read-only.")] = None
     deletionTimestamp: Annotated[
         Time | None, doc("When deletion was requested; set by the server. Read-only.")
     ] = None
     deletionGracePeriodSeconds: Annotated[
-        int | None, doc("Seconds allowed for graceful termination before removal. Read-only.")
+        Int64 | None, doc("Seconds allowed for graceful termination before removal. Read-only.")
     ] = None
     labels: Annotated[
         dict[str, str] | None, doc("Key/value pairs for organising and selecting objects.")
@@ -135,7 +137,7 @@ class ListMeta(Base, kw_only=True):
         msgspec.field(default=None, name="continue")
     )
     remainingItemCount: Annotated[
-        int | None, doc("Number of items after this chunk, when the server can tell.")
+        Int64 | None, doc("Number of items after this chunk, when the server can tell.")
     ] = None
 
 
@@ -169,7 +171,7 @@ class Condition(Base, kw_only=True):
     type: Annotated[str, doc("Condition type in CamelCase.")]
     status: Annotated[str, doc("True, False or Unknown.", enum=("False", "True", "Unknown"))]
     observedGeneration: Annotated[
-        int | None, doc("The generation the condition was computed from.")
+        Int64 | None, doc("The generation the condition was computed from.")
     ] = None
     lastTransitionTime: Annotated[Time, doc("When the status last changed.")]
     reason: Annotated[str, doc("Machine-readable reason for the last transition.")]
@@ -192,7 +194,7 @@ class StatusDetails(Base, kw_only=True):
     kind: Annotated[str | None, doc("Kind of the object concerned.")] = None
     uid: Annotated[str | None, doc("UID of the object concerned.")] = None
     causes: Annotated[list[StatusCause] | None, atomic("The causes of the error.")] = None
-    retryAfterSeconds: Annotated[int | None, doc("Seconds to wait before retrying.")] = None
+    retryAfterSeconds: Annotated[Int32 | None, doc("Seconds to wait before retrying.")] = None
 
 
 class Status(Base, kw_only=True):
@@ -207,7 +209,7 @@ class Status(Base, kw_only=True):
         None
     )
     details: Annotated[StatusDetails | None, doc("Extra data about the result.")] = None
-    code: Annotated[int | None, doc("The HTTP status code.")] = None
+    code: Annotated[Int32 | None, doc("The HTTP status code.")] = None
 
 
 class Preconditions(Base, kw_only=True):
@@ -223,7 +225,7 @@ class DeleteOptions(Base, kw_only=True):
     apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
     kind: Annotated[str | None, doc(_KIND)] = None
     gracePeriodSeconds: Annotated[
-        int | None, doc("Seconds before the object is deleted; 0 is now.")
+        Int64 | None, doc("Seconds before the object is deleted; 0 is now.")
     ] = None
     preconditions: Annotated[Preconditions | None, doc("Must hold or the delete answers 409.")] = (
         None
@@ -254,7 +256,7 @@ class TableColumnDefinition(Base, kw_only=True):
     type: Annotated[str, doc("OpenAPI type of the cells: string, integer, number, boolean.")]
     format: Annotated[str, doc("OpenAPI format of the cells, e.g. name or date.")]
     description: Annotated[str, doc("What the column shows.")]
-    priority: Annotated[int, doc("0 for the default view, higher for wide views.")]
+    priority: Annotated[Int32, doc("0 for the default view, higher for wide views.")]
 
 
 class TableRow(Base, kw_only=True):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from minikube_py.model._base import Base, IntOrString, atomic, doc
+from minikube_py.model._base import Base, Int32, IntOrString, atomic, doc
 from minikube_py.model.core import TypedLocalObjectReference
 from minikube_py.model.meta import LabelSelector, ListMeta, ObjectMeta
 
@@ -25,7 +25,7 @@ class ServiceBackendPort(Base, kw_only=True):
     """A Service port, by name or by number."""
 
     name: Annotated[str | None, doc("Name of the port.")] = None
-    number: Annotated[int | None, doc("Number of the port.")] = None
+    number: Annotated[Int32 | None, doc("Number of the port.")] = None
 
 
 class IngressServiceBackend(Base, kw_only=True):
@@ -90,7 +90,7 @@ class IngressSpec(Base, kw_only=True):
 class IngressPortStatus(Base, kw_only=True):
     """The state of a port of the load balancer."""
 
-    port: Annotated[int, doc("The port number.")]
+    port: Annotated[Int32, doc("The port number.")]
     protocol: Annotated[str, doc("TCP, UDP or SCTP.")]
     error: Annotated[str | None, doc("Problem with the port.")] = None
 
@@ -185,7 +185,7 @@ class NetworkPolicyPort(Base, kw_only=True):
         str | None, doc("TCP, UDP or SCTP; TCP by default.", enum=("SCTP", "TCP", "UDP"))
     ] = None
     port: Annotated[IntOrString | None, doc("A port number or name; all ports when unset.")] = None
-    endPort: Annotated[int | None, doc("The last port of a range starting at port.")] = None
+    endPort: Annotated[Int32 | None, doc("The last port of a range starting at port.")] = None
 
 
 class IPBlock(Base, kw_only=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, IntOrString, Time, doc, merge_list
+from minikube_py.model._base import Base, Int32, Int64, IntOrString, Time, doc, merge_list
 from minikube_py.model.meta import Condition, DeleteOptions, LabelSelector, ListMeta, ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.policy.v1"
@@ -38,14 +38,14 @@ class PodDisruptionBudgetSpec(Base, kw_only=True):
 class PodDisruptionBudgetStatus(Base, kw_only=True):
     """What the disruption controller last observed."""
 
-    observedGeneration: Annotated[int | None, doc("Generation observed.")] = None
+    observedGeneration: Annotated[Int64 | None, doc("Generation observed.")] = None
     disruptedPods: Annotated[
         dict[str, Time] | None, doc("Pods evicted but not yet gone, with when.")
     ] = None
-    disruptionsAllowed: Annotated[int, doc("Pod disruptions allowed now.")]
-    currentHealthy: Annotated[int, doc("Healthy pods now.")]
-    desiredHealthy: Annotated[int, doc("Healthy pods wanted.")]
-    expectedPods: Annotated[int, doc("Pods the budget counts.")]
+    disruptionsAllowed: Annotated[Int32, doc("Pod disruptions allowed now.")]
+    currentHealthy: Annotated[Int32, doc("Healthy pods now.")]
+    desiredHealthy: Annotated[Int32, doc("Healthy pods wanted.")]
+    expectedPods: Annotated[Int32, doc("Pods the budget counts.")]
     conditions: Annotated[list[Condition] | None, merge_list("Current conditions.", "type")] = None
 
 

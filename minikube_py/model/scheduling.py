@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from minikube_py.model._base import Base, doc
+from minikube_py.model._base import Base, Int32, doc
 from minikube_py.model.meta import ListMeta, ObjectMeta
 
 SCHEMA_PACKAGE = "io.k8s.api.scheduling.v1"
@@ -19,7 +19,7 @@ class PriorityClass(Base, kw_only=True):
     apiVersion: Annotated[str | None, doc(_API_VERSION)] = None
     kind: Annotated[str | None, doc(_KIND)] = None
     metadata: Annotated[ObjectMeta | None, doc("Standard object metadata.")] = None
-    value: Annotated[int, doc("The priority; user classes may go up to 1000000000.")]
+    value: Annotated[Int32, doc("The priority; user classes may go up to 1000000000.")]
     globalDefault: Annotated[
         bool | None, doc("The priority of pods that name no class; only one class may be it.")
     ] = None

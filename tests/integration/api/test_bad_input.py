@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from tests.integration.api.apiclient import Api, assert_status, configmap, connect, namespace
+from tests.integration.api.apiclient import (
+    Api,
+    assert_status,
+    configmap,
+    connect,
+    deployment,
+    namespace,
+)
 from tests.support.cluster import Cluster
 
 NS = "bad-input"
@@ -115,6 +122,32 @@ async def test_invalid_deployment_names_nested_fields(cluster: Cluster) -> None:
         assert "spec.template.spec.containers[0].image" in fields
         assert "spec.template.metadata.labels" in fields
         assert (await api.ok("GET", path))["items"] == []
+
+
+async def test_an_integer_that_does_not_fit_its_go_type_is_422_naming_the_field(
+    cluster: Cluster,
+) -> None:
+    async with connect(cluster) as api:
+        await _ready(api)
+        path = f"/apis/apps/v1/namespaces/{NS}/deployments"
+        body = deployment("huge")
+        body["spec"]["replicas"] = 2**40
+        status = assert_status(await api.request("POST", path, body), 422, "Invalid")
+        assert status["details"]["causes"] == [
+            {
+                "reason": "FieldValueTypeInvalid",
+                "message": 'Invalid value: "1099511627776": spec.replicas in body must be of type int32: "1099511627776"',
+                "field": "spec.replicas",
+            }
+        ]
+        assert (await api.ok("GET", path))["items"] == []
+        body["spec"]["replicas"] = 2**31 - 1
+        await api.ok("POST", path, body)
+        before = await api.revision()
+        resp = await api.merge_patch(f"{path}/huge", '{"spec": {"replicas": 2147483648}}')
+        status = assert_status(resp, 422, "Invalid")
+        assert [c["field"] for c in status["details"]["causes"]] == ["spec.replicas"]
+        await _nothing_stored(api, before)
 
 
 async def test_body_over_3_mib_is_413(cluster: Cluster) -> None:

@@ -201,6 +201,43 @@ def test_named_scalars_are_shaped_as_kubernetes_shapes_them() -> None:
     assert free["x-kubernetes-preserve-unknown-fields"] is True
 
 
+def test_integers_carry_the_format_of_their_go_type() -> None:
+    _, components = schema_for_kind("apps/v1", "Deployment")
+
+    def prop(component: str, name: str) -> dict[str, Any]:
+        return components[component]["properties"][name]  # type: ignore[no-any-return]
+
+    assert prop("io.k8s.api.apps.v1.DeploymentSpec", "replicas")["format"] == "int32"
+    assert prop("io.k8s.api.core.v1.ContainerPort", "containerPort")["format"] == "int32"
+    assert prop("io.k8s.api.core.v1.PodSpec", "terminationGracePeriodSeconds")["format"] == "int64"
+    assert prop("io.k8s.api.core.v1.PodSpec", "activeDeadlineSeconds")["format"] == "int64"
+    assert prop("io.k8s.api.apps.v1.DeploymentStatus", "observedGeneration")["format"] == "int64"
+    assert (
+        prop("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", "generation")["format"] == "int64"
+    )
+    groups = prop("io.k8s.api.core.v1.PodSecurityContext", "supplementalGroups")
+    assert groups["items"] == {"type": "integer", "format": "int64"}
+
+
+def test_every_integer_field_names_its_format() -> None:
+    untyped = []
+
+    def visit(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            if value.get("type") == "integer" and "format" not in value:
+                untyped.append(where)
+            for key, sub in value.items():
+                visit(sub, f"{where}/{key}")
+        elif isinstance(value, list):
+            for index, sub in enumerate(value):
+                visit(sub, f"{where}/{index}")
+
+    for _, doc in _docs():
+        visit(doc["components"]["schemas"], "")
+    # IntOrString's integer alternative is the one Kubernetes leaves unformatted too
+    assert set(untyped) <= {"/io.k8s.apimachinery.pkg.util.intstr.IntOrString/oneOf/0"}
+
+
 def test_v2_is_swagger_with_definitions() -> None:
     v2 = msgspec.json.decode(DOCS.v2)
     assert v2["swagger"] == "2.0"

@@ -105,6 +105,37 @@ def test_type_errors_name_the_field() -> None:
     assert issue.cause()["field"] == "spec.replicas"
 
 
+def test_integers_must_fit_their_go_type() -> None:
+    obj = _deployment()
+    obj["spec"]["replicas"] = 2**40
+    obj["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"] = -(2**31) - 1
+    obj["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] = 2**63
+    obj["spec"]["strategy"]["rollingUpdate"]["maxSurge"] = 2**31
+    assert check_object(DEPLOYMENTS, obj).type_errors == [
+        TypeIssue("spec.replicas", "int32", "1099511627776"),
+        TypeIssue("spec.strategy.rollingUpdate.maxSurge", "int32", "2147483648"),
+        TypeIssue(
+            "spec.template.spec.containers[0].ports[0].containerPort", "int32", "-2147483649"
+        ),
+        TypeIssue(
+            "spec.template.spec.terminationGracePeriodSeconds", "int64", "9223372036854775808"
+        ),
+    ]
+    assert (
+        TypeIssue("spec.replicas", "int32", "1099511627776").message
+        == 'Invalid value: "1099511627776": spec.replicas in body must be of type int32: "1099511627776"'
+    )
+
+
+def test_integers_at_the_bounds_of_their_go_type_are_fine() -> None:
+    obj = _deployment()
+    obj["spec"]["replicas"] = 2**31 - 1
+    obj["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"] = -(2**31)
+    obj["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] = 2**63 - 1
+    obj["spec"]["template"]["spec"]["activeDeadlineSeconds"] = -(2**63)
+    assert check_object(DEPLOYMENTS, obj).ok
+
+
 def test_booleans_are_not_integers() -> None:
     obj = _deployment()
     obj["spec"]["replicas"] = True
