@@ -93,7 +93,7 @@ class Subresources(Writes, Deletes):
             await self.update_object(info.resource, info.namespace, info.name, bind, opts, BINDING)
             return json_response(CREATED_STATUS, 201)
         if sub == "eviction":
-            options = obj.get("deleteOptions") or {}
+            options = _eviction_delete_options(obj, request)
             await self.delete_object(info.resource, info.namespace, info.name, options)
             return json_response(CREATED_STATUS, 201)
         if sub == "token":
@@ -165,3 +165,19 @@ class Subresources(Writes, Deletes):
                 f"no node agent is connected for node {pod['spec']['nodeName']}",
             )
         raise errors.method_not_allowed("POST")
+
+
+def _eviction_delete_options(eviction: dict[str, Any], request: web.Request) -> dict[str, Any]:
+    """The eviction's deleteOptions, their dryRun checked as DELETE checks it and the
+    request's own dryRun carried over when they name none (Kubernetes' propagateDryRun)."""
+    options = dict(eviction.get("deleteOptions") or {})
+    in_body = options.get("dryRun") or []
+    req.check_dry_run(in_body)
+    in_query = request.query.getall("dryRun", [])  # checked by Options.parse
+    if in_body and in_query and in_body != in_query:
+        raise errors.bad_request(
+            f"DryRun in DeleteOptions [{' '.join(in_body)}] does not match DryRun in CreateOptions [{' '.join(in_query)}]"
+        )
+    if in_query and not in_body:
+        options["dryRun"] = in_query
+    return options

@@ -168,6 +168,32 @@ async def test_eviction_deletes_the_pod(cluster: Cluster) -> None:
         assert_status(missing, 404, "NotFound")
 
 
+async def test_eviction_checks_and_honours_dry_run(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        ns = await api.new_namespace("evict-dry")
+        path = f"/api/v1/namespaces/{ns}/pods"
+        await api.ok("POST", path, pod("victim"))
+        before = await api.revision()
+
+        def eviction(*dry_run: str) -> dict[str, Any]:
+            return {
+                "apiVersion": "policy/v1",
+                "kind": "Eviction",
+                "metadata": {"name": "victim", "namespace": ns},
+                "deleteOptions": {"dryRun": list(dry_run)},
+            }
+
+        url = f"{path}/victim/eviction"
+        status = assert_status(await api.request("POST", url, eviction("Bogus")), 400, "BadRequest")
+        assert status["message"] == 'Invalid dryRun value "Bogus": supported values: "All"'
+        done = await api.request("POST", url, eviction("All"))
+        assert done.status == 201, done.body
+        done = await api.request("POST", url, eviction(), params={"dryRun": "All"})
+        assert done.status == 201, done.body
+        assert await api.revision() == before
+        assert (await api.ok("GET", f"{path}/victim"))["metadata"]["name"] == "victim"
+
+
 async def test_delete_answers_a_status_or_the_object_as_kubernetes_does(cluster: Cluster) -> None:
     async with connect(cluster) as api:
         ns = await api.new_namespace("del-answer")
