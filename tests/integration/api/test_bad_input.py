@@ -15,7 +15,7 @@ from tests.integration.api.apiclient import (
     deployment,
     namespace,
 )
-from tests.support.cluster import Cluster
+from tests.support.cluster import Cluster, assert_clean_log
 
 NS = "bad-input"
 CMS = f"/api/v1/namespaces/{NS}/configmaps"
@@ -159,6 +159,16 @@ async def test_body_over_3_mib_is_413(cluster: Cluster) -> None:
         )
         assert_status(resp, 413, "RequestEntityTooLarge")
         await _nothing_stored(api, before)
+
+
+async def test_a_request_line_over_1_mib_is_refused_without_a_traceback(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        resp = await api.get(CMS, labelSelector="a=" + "b" * (1 << 20))
+        assert resp.status == 400  # aiohttp's own plain-text answer: its parser refused the line
+        assert (await api.get(CMS)).status == 200
+    log = (cluster.data_dir / "server.log").read_text(errors="replace")
+    assert "Got more than 1048576 bytes when reading" in log
+    assert_clean_log(cluster.data_dir)
 
 
 @pytest.mark.parametrize(
