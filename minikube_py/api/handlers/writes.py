@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from minikube_py.api import errors, objects, reviews, services, validation
+from minikube_py.api import admission, errors, objects, reviews, services, validation
 from minikube_py.api import patch as patching
 from minikube_py.api import request as req
 from minikube_py.api.apply import apply as server_side_apply
@@ -88,6 +88,7 @@ class Writes(HandlerBase):
                 "kubernetes.io/metadata.name"
             ] = meta.get("name", "")
         self._validate(resource, obj, None)
+        await admission.admit(self.store, admission.Attributes(resource, "CREATE", obj))
         await self._check_namespace(
             resource, meta.get("namespace") if resource.namespaced else None
         )
@@ -177,6 +178,10 @@ class Writes(HandlerBase):
             new = self._prepare_update(resource, current, incoming, subresource)
             if subresource != BINDING:
                 self._validate(resource, new, current, subresource)
+            if subresource is None:
+                await admission.admit(
+                    self.store, admission.Attributes(resource, "UPDATE", new, current)
+                )
             if not changed(current, new):
                 return current, False
             if not applied and subresource in (None, "status"):
