@@ -17,6 +17,17 @@ QUANTITY_FORMAT_ERROR = (
     "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 )
 SUFFIX_ERROR = "unable to parse quantity's suffix"
+# Kubernetes caps no quantity's magnitude (inf.Dec: "1e400" is stored as "10e399", here
+# too), but the work to parse and print one grows with it: "1e100000" took seconds, an
+# exponent of 2**62 forever. As CPython bounds int <-> str conversion, we bound the
+# digits a quantity has written out in full, before the point and after it.
+MAX_DIGITS = 4300
+TOO_LARGE_ERROR = f"quantity too large: at most {MAX_DIGITS} digits before the decimal point"
+TOO_LONG_ERROR = f"quantity too long: at most {MAX_DIGITS} digits"
+# Go parses the exponent as an int64 and then keeps it as an int32, wrapping silently
+# ("1e4294967296" becomes 1); we refuse what an int32 does not hold as a bad suffix.
+_MAX_EXPONENT = 2**31 - 1
+_MAX_INT64 = 2**63 - 1
 
 _NUMBER_RE = re.compile(r"^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$")
 _DECIMAL_SUFFIXES = {
@@ -74,27 +85,47 @@ def parse_quantity(raw: Any) -> Quantity:
     frac = frac or ""
     if not whole and not frac:
         raise QuantityError(QUANTITY_FORMAT_ERROR)
+    if len(whole) + len(frac) > MAX_DIGITS:
+        raise QuantityError(TOO_LONG_ERROR)
     if suffix and not re.match(r"^[eEinumkKMGTP]*[-+]?[0-9]*$", suffix):
         raise QuantityError(QUANTITY_FORMAT_ERROR)
     number = Fraction(int(whole or "0")) + (Fraction(int(frac), 10 ** len(frac)) if frac else 0)
-    if suffix in _DECIMAL_SUFFIXES:
-        fmt = "DecimalSI"
-        number *= Fraction(10) ** _DECIMAL_SUFFIXES[suffix]
-    elif suffix in _BINARY_SUFFIXES:
+    if suffix in _BINARY_SUFFIXES:
         fmt = "BinarySI"
         number *= 2 ** _BINARY_SUFFIXES[suffix]
     else:
-        em = _EXPONENT_RE.match(suffix)
-        if em is None:
-            raise QuantityError(SUFFIX_ERROR)
-        fmt = "DecimalExponent"
-        number *= Fraction(10) ** int(em.group(1))
+        if suffix in _DECIMAL_SUFFIXES:
+            fmt, exponent = "DecimalSI", _DECIMAL_SUFFIXES[suffix]
+        else:
+            fmt, exponent = "DecimalExponent", _exponent(suffix)
+        digits = whole + frac
+        significant = len(digits.lstrip("0"))  # 0: the number is zero, whatever the exponent
+        if significant and len(whole) - (len(digits) - significant) + exponent > MAX_DIGITS:
+            raise QuantityError(TOO_LARGE_ERROR)
+        if significant:
+            # below 10**-(MAX_DIGITS + 20) any value is under a nano unit and rounds up to
+            # one, as from anywhere further down: the clamp spares computing 10**(2**31)
+            number *= Fraction(10) ** max(exponent, -(MAX_DIGITS + 20))
     # round up (away from zero) to a whole number of nano units, as Kubernetes does
     if number != 0:
         number = Fraction(math.ceil(number / _NANO)) * _NANO
+    if fmt == "BinarySI" and number > _MAX_INT64:
+        number = Fraction(_MAX_INT64)  # Kubernetes caps binary quantities (only those) here
     if sign == "-":
         number = -number
     return Quantity(number, fmt)
+
+
+def _exponent(suffix: str) -> int:
+    """The power of ten of an `e`/`E` suffix ("e3", "E-9")."""
+    em = _EXPONENT_RE.match(suffix)
+    digits = em.group(1).lstrip("+-").lstrip("0") if em is not None else ""
+    if em is None or len(digits) > len(str(_MAX_EXPONENT)):  # int() of a huge text is slow
+        raise QuantityError(SUFFIX_ERROR)
+    exponent = int(em.group(1))
+    if abs(exponent) > _MAX_EXPONENT:
+        raise QuantityError(SUFFIX_ERROR)
+    return exponent
 
 
 def _number_text(n: int | float) -> str:

@@ -14,6 +14,7 @@ from tests.integration.api.apiclient import (
     connect,
     deployment,
     namespace,
+    pod,
 )
 from tests.support.cluster import Cluster, assert_clean_log
 
@@ -148,6 +149,27 @@ async def test_an_integer_that_does_not_fit_its_go_type_is_422_naming_the_field(
         status = assert_status(resp, 422, "Invalid")
         assert [c["field"] for c in status["details"]["causes"]] == ["spec.replicas"]
         await _nothing_stored(api, before)
+
+
+async def test_a_quantity_too_large_to_work_with_is_422_naming_the_field(
+    cluster: Cluster,
+) -> None:
+    async with connect(cluster) as api:
+        await _ready(api)
+        path = f"/api/v1/namespaces/{NS}/pods"
+        body = pod("greedy")
+        body["spec"]["containers"][0]["resources"] = {"requests": {"cpu": "1e5000"}}
+        before = await api.revision()
+        status = assert_status(await api.request("POST", path, body), 422, "Invalid")
+        assert [c["field"] for c in status["details"]["causes"]] == [
+            "spec.containers[0].resources.requests[cpu]"
+        ]
+        assert "quantity too large" in status["message"]
+        await _nothing_stored(api, before)
+        # as Kubernetes: a large one that is still workable is kept, in canonical form
+        body["spec"]["containers"][0]["resources"] = {"requests": {"cpu": "1e400"}}
+        made = await api.ok("POST", path, body)
+        assert made["spec"]["containers"][0]["resources"]["requests"]["cpu"] == "10e399"
 
 
 async def test_body_over_3_mib_is_413(cluster: Cluster) -> None:

@@ -252,6 +252,7 @@ POD_CASES: list[tuple[str, Callable[[Obj], None], list[tuple[str, str]]]] = [
     ("request over limit", lambda o: _c(o).update(resources={"limits": {"cpu": "500m"}, "requests": {"cpu": "1"}}), [("spec.containers[0].resources.requests", "FieldValueInvalid")]),
     ("bad quantity", lambda o: _c(o).update(resources={"limits": {"memory": "1Gb"}}), [("spec.containers[0].resources.limits[memory]", "FieldValueInvalid"), ("spec.containers[0].resources.requests[memory]", "FieldValueInvalid")]),
     ("negative quantity", lambda o: _c(o).update(resources={"requests": {"cpu": "-1"}}), [("spec.containers[0].resources.requests[cpu]", "FieldValueInvalid")]),
+    ("huge quantity", lambda o: _c(o).update(resources={"requests": {"cpu": "1e5000"}}), [("spec.containers[0].resources.requests[cpu]", "FieldValueInvalid")]),
     ("unknown resource", lambda o: _c(o).update(resources={"requests": {"gpu": "1"}}), [("spec.containers[0].resources.requests[gpu]", "FieldValueInvalid")]),
     ("extended needs limit", lambda o: _c(o).update(resources={"requests": {"example.com/gpu": "1"}}), [("spec.containers[0].resources.limits", "FieldValueRequired")]),
     ("extended integer", lambda o: _c(o).update(resources={"limits": {"example.com/gpu": "500m"}}), [("spec.containers[0].resources.limits[example.com/gpu]", "FieldValueInvalid"), ("spec.containers[0].resources.requests[example.com/gpu]", "FieldValueInvalid")]),
@@ -990,6 +991,43 @@ def test_quantity_canonical_form(text: str | int | float, canonical: str) -> Non
 def test_quantity_rejects(text: str) -> None:
     with pytest.raises(QuantityError):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # Kubernetes caps no magnitude: its own canonical form, exponent a multiple of 3
+        ("1e400", "10e399"),
+        ("1E4299", "1e4299"),
+        ("0.5e4300", "5e4299"),
+        ("0e2147483647", "0"),
+        ("1e-2147483647", "1e-9"),  # rounded up to a nano unit
+        # binary quantities are capped at Go's MaxInt64, as Kubernetes caps them
+        ("9Ei", "9223372036854775807"),
+        ("-16Ei", "-9223372036854775807"),
+        ("7Ei", "7Ei"),
+    ],
+)
+def test_quantity_extremes_as_kubernetes_keeps_them(text: str, canonical: str) -> None:
+    assert parse_quantity(text).canonical() == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e4300", "quantity too large: at most 4300 digits before the decimal point"),
+        ("1" * 4300 + "E", "quantity too large: at most 4300 digits before the decimal point"),
+        ("1" * 4301, "quantity too long: at most 4300 digits"),
+        ("0." + "0" * 4300 + "1", "quantity too long: at most 4300 digits"),
+        ("1e2147483648", "unable to parse quantity's suffix"),  # past int32: Go wraps it
+        ("1e9223372036854775808", "unable to parse quantity's suffix"),  # past int64, as Go
+        ("1e" + "9" * 5000, "unable to parse quantity's suffix"),
+    ],
+)
+def test_quantities_too_large_to_work_with_are_refused_at_once(text: str, message: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(text)
+    assert str(refused.value) == message
 
 
 def test_quantity_comparison() -> None:
