@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
-from minikube_py.client import APIStatusError, Client, Informer, WorkQueue, resource_path
+from minikube_py.client import (
+    APIStatusError,
+    Client,
+    Informer,
+    WorkQueue,
+    resource_path,
+    server_resources,
+)
 from minikube_py.controllers.base import Result, run_controller
 
 FINALIZER = "kubernetes"
@@ -22,26 +28,13 @@ class NamespaceController:
 
     async def _namespaced_resources(self) -> list[tuple[str, str, str]]:
         """(group, version, plural) of every namespaced resource that can be deleted as a collection."""
-        if self._resources is not None:
-            return self._resources
-        out: list[tuple[str, str, str]] = []
-        docs: list[tuple[str, dict[str, Any]]] = [("", await self.client.get("/api/v1"))]
-        groups = await self.client.get("/apis")
-        for g in groups.get("groups") or []:
-            pref = g["preferredVersion"]["version"]
-            docs.append((g["name"], await self.client.get(f"/apis/{g['name']}/{pref}")))
-        for group, doc in docs:
-            version = doc["groupVersion"].split("/")[-1]
-            for r in doc.get("resources") or []:
-                if (
-                    "/" in r["name"]
-                    or not r.get("namespaced")
-                    or "deletecollection" not in r.get("verbs", [])
-                ):
-                    continue
-                out.append((group, version, r["name"]))
-        self._resources = out
-        return out
+        if self._resources is None:
+            self._resources = [
+                (r.group, r.version, r.plural)
+                for r in await server_resources(self.client)
+                if r.namespaced and "deletecollection" in r.verbs
+            ]
+        return self._resources
 
     async def reconcile(self, key: str) -> Result:
         ns = self.informer.cache.get(key)
