@@ -1,6 +1,11 @@
 """The one informer: list, then watch, keeping a cache of objects by key and
 telling subscribers which keys changed. Level-based consumers read the cache,
-never the event payload."""
+never the event payload.
+
+With `metadata_only`, the server is asked for PartialObjectMetadata (lists and
+watch events), so the cache holds `{"kind", "apiVersion", "metadata"}` per
+object: what a consumer that looks at every resource type (the garbage
+collector) can afford to keep."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from minikube_py.client.errors import ClientError, WatchExpired
-from minikube_py.client.rest import Client
+from minikube_py.client.rest import METADATA, METADATA_LIST, Client
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +28,11 @@ def object_key(obj: dict[str, Any]) -> str:
 
 
 class Informer:
-    def __init__(self, client: Client, path: str) -> None:
+    def __init__(self, client: Client, path: str, metadata_only: bool = False) -> None:
         self.client = client
         self.path = path
+        self._list_accept = METADATA_LIST if metadata_only else None
+        self._watch_accept = METADATA if metadata_only else None
         self.cache: dict[str, dict[str, Any]] = {}
         self.synced = asyncio.Event()
         self._handlers: list[Callable[[str], None]] = []
@@ -45,7 +52,7 @@ class Informer:
             params = {"limit": "500"}
             if cont:
                 params["continue"] = cont
-            body = await self.client.get(self.path, params)
+            body = await self.client.get(self.path, params, accept=self._list_accept)
             for obj in body.get("items") or []:
                 items[object_key(obj)] = obj
             cont = (body.get("metadata") or {}).get("continue") or ""
@@ -66,7 +73,9 @@ class Informer:
             try:
                 await self._relist()
                 while True:
-                    async for ev in self.client.watch(self.path, self.resource_version):
+                    async for ev in self.client.watch(
+                        self.path, self.resource_version, accept=self._watch_accept
+                    ):
                         obj = ev.get("object") or {}
                         rv = (obj.get("metadata") or {}).get("resourceVersion")
                         if rv:

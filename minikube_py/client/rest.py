@@ -20,6 +20,15 @@ import yaml
 from minikube_py.client.errors import APIStatusError, ClientError, WatchExpired
 
 MAX_WATCH_LINE = 4 * 1024 * 1024
+# Every informer's watch holds one connection for as long as it runs (HTTP/1.1
+# has no multiplexing), and the garbage collector watches every resource type:
+# the pool is sized for that plus the requests made alongside.
+MAX_CONNECTIONS = 128
+
+# What a metadata-only client asks for (as client-go's metadata client does):
+# lists of PartialObjectMetadata, watch events whose objects are PartialObjectMetadata.
+METADATA_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json"
+METADATA = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json"
 
 
 def resource_path(
@@ -73,7 +82,7 @@ class Client:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
                 headers=self._headers,
-                connector=aiohttp.TCPConnector(ssl=self._ssl, limit=32),
+                connector=aiohttp.TCPConnector(ssl=self._ssl, limit=MAX_CONNECTIONS),
                 timeout=aiohttp.ClientTimeout(total=None, sock_connect=10),
             )
         return self._session
@@ -90,9 +99,12 @@ class Client:
         params: dict[str, str] | None = None,
         content_type: str = "application/json",
         timeout: float = 30.0,
+        accept: str | None = None,
     ) -> Any:
         data = None if body is None else json.dumps(body).encode()
         headers = {"Content-Type": content_type} if data is not None else {}
+        if accept:
+            headers["Accept"] = accept
         try:
             async with self._sess().request(
                 method,
@@ -115,11 +127,17 @@ class Client:
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise ClientError(f"{method} {path}: {exc}") from exc
 
-    async def get(self, path: str, params: dict[str, str] | None = None) -> Any:
-        return await self.request("GET", path, params=params)
+    async def get(
+        self, path: str, params: dict[str, str] | None = None, accept: str | None = None
+    ) -> Any:
+        return await self.request("GET", path, params=params, accept=accept)
 
     async def watch(
-        self, path: str, resource_version: str, timeout_seconds: int = 300
+        self,
+        path: str,
+        resource_version: str,
+        timeout_seconds: int = 300,
+        accept: str | None = None,
     ) -> AsyncIterator[dict[str, Any]]:
         """Events of a watch from `resource_version`; raises WatchExpired on 410."""
         params = {
@@ -132,6 +150,7 @@ class Client:
             async with self._sess().get(
                 self.server + path,
                 params=params,
+                headers={"Accept": accept} if accept else None,
                 timeout=aiohttp.ClientTimeout(total=timeout_seconds + 30),
             ) as resp:
                 if resp.status == 410:
