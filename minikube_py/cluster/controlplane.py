@@ -9,6 +9,7 @@ import signal
 
 from minikube_py.api.server import ServerConfig, serve
 from minikube_py.client import Client
+from minikube_py.controllers.garbagecollector import GarbageCollector
 from minikube_py.controllers.namespace import NamespaceController
 
 
@@ -31,7 +32,8 @@ async def run_control_plane(config: ServerConfig, stop: asyncio.Event) -> None:
         client = Client.from_kubeconfig(config.data_dir / "kubeconfig")
         try:
             controllers = [
-                tg.create_task(NamespaceController(client).run(), name="namespace-controller")
+                tg.create_task(NamespaceController(client).run(), name="namespace-controller"),
+                tg.create_task(GarbageCollector(client).run(), name="garbage-collector"),
             ]
             await stop.wait()
             for task in controllers:
