@@ -377,21 +377,73 @@ def test_create_generators(cluster: Cluster, tmp_path: Path) -> None:
     assert bad.returncode != 0 and "Unauthorized" in bad.stderr
 
 
-def test_delete_records_cascade_policy(cluster: Cluster) -> None:
+def test_delete_honours_the_cascade_policy(cluster: Cluster) -> None:
     n = ns(cluster, "cascade")
-    cluster.kubectl("create", "deployment", "fg", "-n", n, "--image=docker.io/library/nginx:1.27")
-    cluster.kubectl("create", "deployment", "or", "-n", n, "--image=docker.io/library/nginx:1.27")
-    cluster.kubectl("create", "deployment", "bg", "-n", n, "--image=docker.io/library/nginx:1.27")
+    owners = {}
+    for name in ("fg", "or", "bg"):
+        cluster.kubectl(
+            "create", "deployment", name, "-n", n, "--image=docker.io/library/nginx:1.27"
+        )
+        deployment = cluster.kubectl("get", "deployment", name, "-n", n, "-o", "json").json()
+        owners[name] = {
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "name": name,
+            "uid": deployment["metadata"]["uid"],
+            "blockOwnerDeletion": True,
+        }
+    children = {
+        "kind": "List",
+        "apiVersion": "v1",
+        "items": [
+            {
+                "apiVersion": "v1",
+                "kind": "ConfigMap",
+                "metadata": {
+                    "name": f"{name}-child",
+                    "ownerReferences": [ref],
+                    # the foreground owner's child is held by a finalizer of ours
+                    **({"finalizers": ["example.com/hold"]} if name == "fg" else {}),
+                },
+            }
+            for name, ref in owners.items()
+        ],
+    }
+    cluster.kubectl("apply", "-n", n, "-f", "-", input=json.dumps(children))
     cluster.kubectl("delete", "deployment", "fg", "-n", n, "--cascade=foreground", "--wait=false")
     cluster.kubectl("delete", "deployment", "or", "-n", n, "--cascade=orphan", "--wait=false")
     cluster.kubectl("delete", "deployment", "bg", "-n", n, "--cascade=background")
-    fg = cluster.kubectl("get", "deployment", "fg", "-n", n, "-o", "json").json()
-    assert "foregroundDeletion" in fg["metadata"]["finalizers"]
-    assert fg["metadata"]["deletionTimestamp"]
-    orphan = cluster.kubectl("get", "deployment", "or", "-n", n, "-o", "json").json()
-    assert "orphan" in orphan["metadata"]["finalizers"]
+    # background: the owner went at once, its child follows
     gone = cluster.kubectl("get", "deployment", "bg", "-n", n, check=False)
     assert gone.returncode != 0 and "NotFound" in gone.stderr
+    cluster.kubectl("wait", "--for=delete", "configmap/bg-child", "-n", n, "--timeout=30s")
+    # orphan: the owner goes, its child stays without the reference
+    cluster.kubectl("wait", "--for=delete", "deployment/or", "-n", n, "--timeout=30s")
+    orphan = cluster.kubectl("get", "configmap", "or-child", "-n", n, "-o", "json").json()
+    assert "ownerReferences" not in orphan["metadata"]
+    # foreground: the owner waits, deleting, for its held child
+    cluster.kubectl(
+        "wait",
+        "--for=jsonpath={.metadata.deletionTimestamp}",
+        "configmap/fg-child",
+        "-n",
+        n,
+        "--timeout=30s",
+    )
+    fg = cluster.kubectl("get", "deployment", "fg", "-n", n, "-o", "json").json()
+    assert fg["metadata"]["finalizers"] == ["foregroundDeletion"]
+    assert fg["metadata"]["deletionTimestamp"]
+    cluster.kubectl(
+        "patch",
+        "configmap",
+        "fg-child",
+        "-n",
+        n,
+        "--type=merge",
+        "-p",
+        '{"metadata":{"finalizers":null}}',
+    )
+    cluster.kubectl("wait", "--for=delete", "deployment/fg", "-n", n, "--timeout=30s")
 
 
 def test_delete_namespace_removes_its_contents(cluster: Cluster) -> None:
