@@ -28,9 +28,18 @@ def object_key(obj: dict[str, Any]) -> str:
 
 
 class Informer:
-    def __init__(self, client: Client, path: str, metadata_only: bool = False) -> None:
+    def __init__(
+        self,
+        client: Client,
+        path: str,
+        metadata_only: bool = False,
+        transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> None:
+        """`transform`, when given, reduces each object before it is cached (keep
+        only what the consumer reads: the cache is per object, for every object)."""
         self.client = client
         self.path = path
+        self._transform = transform
         self._list_accept = METADATA_LIST if metadata_only else None
         self._watch_accept = METADATA if metadata_only else None
         self.cache: dict[str, dict[str, Any]] = {}
@@ -54,7 +63,7 @@ class Informer:
                 params["continue"] = cont
             body = await self.client.get(self.path, params, accept=self._list_accept)
             for obj in body.get("items") or []:
-                items[object_key(obj)] = obj
+                items[object_key(obj)] = self._transform(obj) if self._transform else obj
             cont = (body.get("metadata") or {}).get("continue") or ""
             if not cont:
                 self.resource_version = str((body.get("metadata") or {}).get("resourceVersion", ""))
@@ -86,7 +95,7 @@ class Informer:
                         if ev["type"] == "DELETED":
                             self.cache.pop(key, None)
                         else:
-                            self.cache[key] = obj
+                            self.cache[key] = self._transform(obj) if self._transform else obj
                         self._notify(key)
                     backoff = 0.1
             except WatchExpired:

@@ -363,7 +363,9 @@ class GarbageCollector:
         self.resources = {r.id: r for r in resources}
         async with asyncio.TaskGroup() as tg:
             for r in resources:
-                informer = Informer(self.client, r.path(), metadata_only=True)
+                informer = Informer(
+                    self.client, r.path(), metadata_only=True, transform=_graph_fields
+                )
                 informer.subscribe(functools.partial(self._observe, r))
                 self.informers[r.id] = informer
                 tg.create_task(informer.run(), name=f"garbagecollector-informer-{r.id}")
@@ -379,3 +381,17 @@ class GarbageCollector:
 def _what(resource: APIResource, meta: dict[str, Any]) -> tuple[str, str]:
     ns = meta.get("namespace")
     return resource.kind, f"{ns}/{meta.get('name')}" if ns else str(meta.get("name"))
+
+
+# what the collector reads of an object's metadata; the rest (managedFields,
+# labels, annotations) would only cost memory, for every object of every kind
+_GRAPH_METADATA = ("name", "namespace", "uid", "ownerReferences", "finalizers", "deletionTimestamp")
+
+
+def _graph_fields(obj: dict[str, Any]) -> dict[str, Any]:
+    meta = obj.get("metadata") or {}
+    return {
+        "apiVersion": obj.get("apiVersion"),
+        "kind": obj.get("kind"),
+        "metadata": {k: meta[k] for k in _GRAPH_METADATA if k in meta},
+    }

@@ -23,7 +23,7 @@ from minikube_py.api.handlers.common import (
 from minikube_py.api.openapi import OpenAPIDocs
 from minikube_py.api.pki import TokenSigner
 from minikube_py.api.registry import Registry, ResourceInfo
-from minikube_py.api.schema import check_fields
+from minikube_py.api.schema import check_object
 from minikube_py.api.watchcache import WatchCache
 from minikube_py.store import (
     KeyValue,
@@ -159,8 +159,10 @@ class HandlerBase:
         opts: Options,
         headers: dict[str, str],
     ) -> None:
-        self._check_types(resource, obj)
-        unknown = check_fields(self.openapi, resource, obj)
+        # one walk finds both: type errors refuse the object, unknown fields are pruned
+        checked = check_object(resource, obj, prune=True)
+        self._raise_invalid(resource, obj, validation.type_causes(checked.type_errors))
+        unknown = checked.unknown
         problems = [f'unknown field "{p}"' for p in unknown] + [
             f'duplicate field "{d}"' for d in dups
         ]

@@ -49,6 +49,7 @@ __all__ = [
     "default_job_selector",
     "format_invalid_message",
     "qualified_kind",
+    "type_causes",
     "validate_create",
     "validate_status_update",
     "validate_update",
@@ -269,10 +270,12 @@ def validate_types(resource: ResourceInfo, obj: dict[str, Any]) -> list[Cause]:
     cause per field; checked before defaulting, which trusts the types."""
     from minikube_py.api.schema import check_object
 
-    return [
-        Cause(issue.cause()["reason"], issue.path, issue.message)
-        for issue in check_object(resource, obj).type_errors
-    ]
+    return type_causes(check_object(resource, obj).type_errors)
+
+
+def type_causes(issues: Sequence[Any]) -> list[Cause]:
+    """Causes for the schema walker's type issues (`schema.TypeIssue`)."""
+    return [Cause(issue.cause()["reason"], issue.path, issue.message) for issue in issues]
 
 
 def cause_dict(cause: Cause) -> dict[str, str]:
