@@ -22,6 +22,7 @@ WATCH_DEFAULT_TIMEOUT = (1800, 3600)  # Kubernetes picks a random timeout in [30
 BOOKMARK_INTERVAL = 30.0
 DELETECOLLECTION_LIMIT = 10_000
 LIST_PAGE = 500
+LIST_STREAM_CHUNK = 500  # items per write when a list is streamed out
 RV_WAIT = 3.0  # how long a request for a newer resourceVersion waits for it, as Kubernetes
 # kinds whose registries set ReturnDeletedObject: a delete answers with the object,
 # not a Status, even when it is gone at once

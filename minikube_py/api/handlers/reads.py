@@ -12,6 +12,7 @@ from minikube_py.api import errors, objects, tables
 from minikube_py.api import request as req
 from minikube_py.api.handlers.base import HandlerBase
 from minikube_py.api.handlers.common import (
+    LIST_STREAM_CHUNK,
     RV_WAIT,
     decode_continue,
     encode,
@@ -24,6 +25,7 @@ from minikube_py.store import (
     Compacted,
     FutureRevision,
     InvalidContinue,
+    KeyValue,
 )
 
 
@@ -73,7 +75,7 @@ class Reads(HandlerBase):
         # without selectors or a Table, stored bytes go out as they are (resourceVersion spliced in)
         raw_only = ls is None and fs is None and not table_version and not partial
         items: list[dict[str, Any]] = []
-        raw_items: list[bytes] = []
+        raw_items: list[KeyValue] = []
         prefix = resource.key_prefix(info.namespace)
         read_revision = 0
         next_token: str | None = None
@@ -88,7 +90,7 @@ class Reads(HandlerBase):
                 revision = page.revision
                 for kv in page.items:
                     if raw_only:
-                        raw_items.append(objects.with_rv(kv.value, kv.mod_revision))
+                        raw_items.append(kv)
                         continue
                     obj = objects.decode_with_rv(kv.value, kv.mod_revision)
                     if self._matches(obj, ls, fs):
@@ -123,8 +125,7 @@ class Reads(HandlerBase):
                     "metadata": list_meta,
                 }
             )
-            body = b"".join((head[:-1], b',"items":[', b",".join(raw_items), b"]}"))
-            return web.Response(body=body, content_type="application/json")
+            return await self._stream_list(request, head[:-1] + b',"items":[', raw_items)
         if table_version:
             table = tables.build_table(
                 resource,
@@ -159,3 +160,26 @@ class Reads(HandlerBase):
                 "items": items,
             }
         )
+
+    async def _stream_list(
+        self, request: web.Request, head: bytes, items: list[KeyValue]
+    ) -> web.StreamResponse:
+        """Write a list's stored items out in chunks, so a large list never holds
+        a second full copy of itself in memory."""
+        if len(items) <= LIST_STREAM_CHUNK:
+            body = b"".join(
+                (head, b",".join(objects.with_rv(kv.value, kv.mod_revision) for kv in items), b"]}")
+            )
+            return web.Response(body=body, content_type="application/json")
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        await response.prepare(request)
+        await response.write(head)
+        for start in range(0, len(items), LIST_STREAM_CHUNK):
+            chunk = items[start : start + LIST_STREAM_CHUNK]
+            sep = b"," if start else b""
+            await response.write(
+                sep + b",".join(objects.with_rv(kv.value, kv.mod_revision) for kv in chunk)
+            )
+        await response.write(b"]}")
+        await response.write_eof()
+        return response

@@ -3,6 +3,7 @@ label and field selectors, generateName."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from tests.integration.api.apiclient import configmap, connect, pod
@@ -185,3 +186,22 @@ async def test_generate_name(cluster: Cluster) -> None:
         )
         assert resp.status == 422 and resp.body["reason"] == "Invalid"
         assert "metadata.name" in {c.get("field") for c in resp.body["details"]["causes"]}
+
+
+async def test_a_large_list_streams_every_item_with_its_version(cluster: Cluster) -> None:
+    async with connect(cluster) as api:
+        ns = await api.new_namespace("big-list")
+        path = f"/api/v1/namespaces/{ns}/configmaps"
+        sem = asyncio.Semaphore(32)
+
+        async def make(i: int) -> str:
+            async with sem:
+                made = await api.ok("POST", path, configmap(f"cm-{i:04d}", v=str(i)))
+                return str(made["metadata"]["resourceVersion"])
+
+        versions = await asyncio.gather(*(make(i) for i in range(1234)))
+        listed = await api.ok("GET", path)
+        names = [item["metadata"]["name"] for item in listed["items"]]
+        assert names == [f"cm-{i:04d}" for i in range(1234)]
+        assert [item["metadata"]["resourceVersion"] for item in listed["items"]] == versions
+        assert int(listed["metadata"]["resourceVersion"]) >= max(int(v) for v in versions)
