@@ -160,8 +160,35 @@ def _without_managed_fields(obj: Mapping[str, Any] | None) -> JSONObj:
     return out
 
 
+MAX_UPDATE_MANAGERS = 10  # Kubernetes' cap on Update entries
+ANCIENT_CHANGES = "ancient-changes"
+
+
+def _cap_update_managers(managers: Mapping[ManagerKey, _Manager]) -> dict[ManagerKey, _Manager]:
+    """At most MAX_UPDATE_MANAGERS Update entries: the oldest are merged into an
+    `ancient-changes` entry (per subresource and version), as Kubernetes does, so
+    managedFields cannot grow with every new client name."""
+    out = dict(managers)
+
+    def updates() -> list[_Manager]:
+        return [m for m in out.values() if m.operation == "Update"]
+
+    while len(updates()) > MAX_UPDATE_MANAGERS:
+        candidates = [m for m in updates() if m.manager != ANCIENT_CHANGES]
+        if not candidates:
+            break
+        oldest = min(candidates, key=lambda m: m.time or "")
+        del out[oldest.key]
+        bucket = _Manager(
+            ANCIENT_CHANGES, "Update", oldest.api_version, oldest.time, oldest.subresource
+        )
+        merged = out.setdefault(bucket.key, bucket)
+        merged.fields = merged.fields | oldest.fields
+    return out
+
+
 def _set_managed_fields(obj: JSONObj, managers: Mapping[ManagerKey, _Manager]) -> JSONObj:
-    entries = _encode_entries(managers)
+    entries = _encode_entries(_cap_update_managers(managers))
     meta = obj.setdefault("metadata", {})
     if entries:
         meta["managedFields"] = entries

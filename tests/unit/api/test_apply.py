@@ -506,3 +506,21 @@ def test_port_without_protocol_matches_the_defaulted_live_port() -> None:
     assert out["spec"]["template"]["spec"]["containers"][0]["ports"] == [
         {"containerPort": 80, "protocol": "TCP"}
     ]
+
+
+def test_update_managers_are_capped_and_the_oldest_become_ancient_changes() -> None:
+    live = do_update(None, deployment(), "creator", now="2026-01-01T00:00:00Z")
+    for i in range(15):
+        changed = json.loads(json.dumps(live))
+        changed["metadata"]["labels"][f"l{i}"] = "x"
+        live = do_update(live, changed, f"client-{i:02d}", now=f"2026-01-01T00:00:{i + 1:02d}Z")
+    found = entries(live)
+    updates = [e for e in live["metadata"]["managedFields"] if e["operation"] == "Update"]
+    assert len(updates) == 10
+    assert "ancient-changes" in found
+    # the newest nine keep their own entries; the creator and the oldest clients were merged
+    assert {f"client-{i:02d}" for i in range(6, 15)} <= set(found)
+    assert "creator" not in found and "client-00" not in found
+    assert owns(live, "ancient-changes", ".spec.replicas")
+    assert owns(live, "ancient-changes", ".metadata.labels.l0")
+    assert owns(live, "client-14", ".metadata.labels.l14")
