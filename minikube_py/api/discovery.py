@@ -27,7 +27,8 @@ SUBRESOURCES: dict[str, tuple[tuple[str, ...], tuple[str, str, str] | None]] = {
 def storage_hash(r: ResourceInfo) -> str:
     import base64
 
-    digest = hashlib.sha256(f"{r.group}/{r.version}/{r.kind}".encode()).digest()
+    # one hash per stored set: the versions of one resource share it, as in Kubernetes
+    digest = hashlib.sha256(f"{r.storage_group}/{r.storage_version}/{r.kind}".encode()).digest()
     return base64.b64encode(digest[:8]).decode()
 
 

@@ -36,6 +36,10 @@ class ResourceInfo:
     # a create-only review (SelfSubjectAccessReview, TokenReview, ...): answered
     # by api/reviews.py from the request's identity, never stored
     virtual: bool = False
+    # (group, version) of the version this resource is stored as, when that is another
+    # version (events.k8s.io/v1 Events are core/v1 Events): its store keys are the storage
+    # resource's, and api/conversion.py converts between the two on every read and write
+    storage: tuple[str, str] | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -54,13 +58,36 @@ class ResourceInfo:
     def list_kind(self) -> str:
         return f"{self.kind}List"
 
+    @property
+    def storage_group(self) -> str:
+        return self.storage[0] if self.storage is not None else self.group
+
+    @property
+    def storage_version(self) -> str:
+        return self.storage[1] if self.storage is not None else self.version
+
+    @property
+    def storage_api_version(self) -> str:
+        group, version = self.storage_group, self.storage_version
+        return f"{group}/{version}" if group else version
+
+    @property
+    def converted(self) -> bool:
+        """Served in a version other than the one it is stored as."""
+        return self.storage is not None and self.storage != (self.group, self.version)
+
+    @property
+    def checked_in_own_version(self) -> bool:
+        """Validated and defaulted in its own version. A version converted within its
+        own group (autoscaling/v1) has no rules of its own: it is checked in its storage
+        version, after conversion, as Kubernetes checks the internal version."""
+        return not self.converted or self.group != self.storage_group
+
     def key_prefix(self, namespace: str | None = None) -> str:
-        """The store prefix of this resource (in one namespace, or all)."""
-        base = (
-            f"/registry/{self.plural}/"
-            if not self.group
-            else f"/registry/{self.group}/{self.plural}/"
-        )
+        """The store prefix of this resource (in one namespace, or all), laid out as
+        its storage version's: every version of one resource shares its objects."""
+        group = self.storage_group
+        base = f"/registry/{self.plural}/" if not group else f"/registry/{group}/{self.plural}/"
         if self.namespaced and namespace:
             return f"{base}{namespace}/"
         return base
@@ -323,6 +350,7 @@ RESOURCES: tuple[ResourceInfo, ...] = (
         "events",
         "Event",
         "events",
+        storage=("", "v1"),  # as Kubernetes: one set of Events, served in both groups
         has_status=False,  # no short name: "ev" is core/v1 events' alone, as in Kubernetes
         field_selectors=(
             "regarding.kind",
@@ -340,6 +368,18 @@ RESOURCES: tuple[ResourceInfo, ...] = (
         "HorizontalPodAutoscaler",
         "horizontalpodautoscalers",
         version="v2",
+        short_names=("hpa",),
+        categories=("all",),
+        subresources=("status",),
+    ),
+    # after v2, so v2 is the group's preferred version, as in Kubernetes; kubectl 1.27's
+    # `autoscale` posts v1
+    _grp(
+        "autoscaling",
+        "autoscaling",
+        "HorizontalPodAutoscaler",
+        "horizontalpodautoscalers",
+        storage=("autoscaling", "v2"),
         short_names=("hpa",),
         categories=("all",),
         subresources=("status",),
@@ -416,6 +456,15 @@ class Registry:
 
     def by_kind(self, api_version: str, kind: str) -> ResourceInfo | None:
         return self._by_kind.get((api_version, kind))
+
+    def storage_of(self, resource: ResourceInfo) -> ResourceInfo:
+        """The resource `resource` is stored as (itself when not converted)."""
+        if not resource.converted:
+            return resource
+        stored = self.lookup(resource.storage_group, resource.storage_version, resource.plural)
+        if stored is None:
+            raise ValueError(f"{resource.api_version} {resource.kind}: no storage resource")
+        return stored
 
     def groups(self) -> dict[str, list[str]]:
         """group -> versions, in registration order."""

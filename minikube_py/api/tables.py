@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from minikube_py.api import conversion
 from minikube_py.api.registry import ResourceInfo
 from minikube_py.api.selectors import (
     SelectorError,
@@ -764,29 +765,7 @@ def _resource_quota_row(obj: Obj, now: dt.datetime) -> Cells:
     return [_name(obj), ", ".join(requests), ", ".join(limits), _age(obj, now)]
 
 
-def _core_event(event: Obj) -> Obj:
-    """An events.k8s.io/v1 Event in the core/v1 shape the event printer reads."""
-    if "regarding" not in event and "note" not in event and "reportingController" not in event:
-        return event
-    return {
-        "metadata": event.get("metadata") or {},
-        "involvedObject": event.get("regarding") or {},
-        "message": event.get("note") or "",
-        "reason": event.get("reason") or "",
-        "type": event.get("type") or "",
-        "source": event.get("deprecatedSource") or {},
-        "firstTimestamp": event.get("deprecatedFirstTimestamp"),
-        "lastTimestamp": event.get("deprecatedLastTimestamp"),
-        "count": event.get("deprecatedCount") or 0,
-        "eventTime": event.get("eventTime"),
-        "series": event.get("series"),
-        "reportingComponent": event.get("reportingController") or "",
-        "reportingInstance": event.get("reportingInstance") or "",
-    }
-
-
-def _event_row(raw: Obj, now: dt.datetime) -> Cells:
-    event = _core_event(raw)
+def _event_row(event: Obj, now: dt.datetime) -> Cells:
     first = _since(event.get("firstTimestamp"), now)
     if _parse_time(event.get("firstTimestamp")) is None:
         first = _since(event.get("eventTime"), now)
@@ -1519,9 +1498,18 @@ def column_definitions(resource: ResourceInfo) -> list[dict[str, Any]]:
     return [dict(c) for c in _printer(resource).columns]
 
 
+def _printed(resource: ResourceInfo, obj: Obj) -> Obj:
+    """The object a printer reads: in its storage version (events.k8s.io/v1 Events print
+    as core/v1 ones), as Kubernetes prints the internal version of every served one."""
+    if not resource.converted:
+        return obj
+    served = {**obj, "apiVersion": resource.api_version, "kind": resource.kind}
+    return conversion.to_storage(resource, served)
+
+
 def row_cells(resource: ResourceInfo, obj: Obj, now: dt.datetime) -> list[Any]:
     """The cells of one object's row, one per column of `column_definitions`."""
-    return _printer(resource).row(obj, now)
+    return _printer(resource).row(_printed(resource, obj), now)
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -1574,8 +1562,9 @@ def _table(
     printer = _printer(resource)
     rows: list[dict[str, Any]] = []
     for obj in objects:
-        row: dict[str, Any] = {"cells": printer.row(obj, now)}
-        conditions = printer.conditions(obj) if printer.conditions else []
+        printed = _printed(resource, obj)
+        row: dict[str, Any] = {"cells": printer.row(printed, now)}
+        conditions = printer.conditions(printed) if printer.conditions else []
         if conditions:
             row["conditions"] = [dict(c) for c in conditions]
         row["object"] = _row_object(resource, obj, include, api_version)

@@ -107,7 +107,13 @@ KINDS: dict[tuple[str, str], type[msgspec.Struct]] = {
     **_kinds("discovery.k8s.io/v1", discovery, "EndpointSlice", "EndpointSliceList"),
     **_kinds("coordination.k8s.io/v1", coordination, "Lease", "LeaseList"),
     **_kinds("events.k8s.io/v1", events, "Event", "EventList"),
-    **_kinds("autoscaling/v1", autoscaling, "Scale"),
+    **_kinds(
+        "autoscaling/v1",
+        autoscaling,
+        "Scale",
+        "HorizontalPodAutoscaler",
+        "HorizontalPodAutoscalerList",
+    ),
     **_kinds("policy/v1", policy, "Eviction", "PodDisruptionBudget", "PodDisruptionBudgetList"),
     **_kinds(
         "autoscaling/v2",

@@ -326,3 +326,92 @@ def test_get_pods_watch_across_namespaces(cluster: Cluster, kubectl: tuple[str, 
     finally:
         stderr = watcher.stop()
     assert stderr.strip() == ""
+
+
+NEW_EVENT = textwrap.dedent(
+    """\
+    apiVersion: events.k8s.io/v1
+    kind: Event
+    metadata:
+      name: web.scaled
+    eventTime: "2026-01-02T03:04:05.000000Z"
+    regarding: {apiVersion: apps/v1, kind: Deployment, name: web, namespace: NS}
+    reason: Tested
+    action: Testing
+    note: made through events.k8s.io
+    type: Normal
+    reportingController: example.com/tester
+    reportingInstance: tester-1
+    """
+)
+
+
+def test_autoscale_posts_v1_and_reads_back(cluster: Cluster, kubectl: tuple[str, str]) -> None:
+    """`kubectl autoscale` posts autoscaling/v1 (1.27 always): one HPA, read in v2 too."""
+    binary, ns = kubectl
+
+    def run(*args: str) -> str:
+        result = cluster.kubectl(*args, "-n", ns, binary=binary)
+        _clean_stderr(result)
+        return result.stdout
+
+    run("create", "deployment", "web", "--image=docker.io/library/nginx:1.27", "--replicas=1")
+    made = run("autoscale", "deployment", "web", "--min=1", "--max=3", "--cpu-percent=70")
+    assert "horizontalpodautoscaler.autoscaling/web autoscaled" in made
+    header, row = run("get", "hpa").splitlines()
+    columns = header.split()
+    assert columns[:2] == ["NAME", "REFERENCE"]
+    cells = row.split()
+    assert cells[:2] == ["web", "Deployment/web"]
+    # TARGETS ("cpu: <unknown>/70%") may hold a space: count the last columns from the end
+    tail = dict(zip(reversed(columns), reversed(cells), strict=False))
+    assert (tail["MINPODS"], tail["MAXPODS"]) == ("1", "3")
+    hpa = cluster.kubectl(
+        "get",
+        "horizontalpodautoscalers.v2.autoscaling",
+        "web",
+        "-n",
+        ns,
+        "-o",
+        "json",
+        binary=binary,
+    ).json()
+    assert hpa["spec"]["maxReplicas"] == 3
+    target = hpa["spec"]["metrics"][0]["resource"]["target"]
+    assert target == {"type": "Utilization", "averageUtilization": 70}
+    v1 = cluster.kubectl(
+        "get",
+        "horizontalpodautoscalers.v1.autoscaling",
+        "web",
+        "-n",
+        ns,
+        "-o",
+        "json",
+        binary=binary,
+    ).json()
+    assert v1["spec"]["targetCPUUtilizationPercentage"] == 70
+
+
+def test_events_and_get_events_agree(
+    cluster: Cluster, kubectl: tuple[str, str], tmp_path: Path
+) -> None:
+    """An Event made through events.k8s.io/v1 is one of core/v1's Events too."""
+    binary, ns = kubectl
+    path = tmp_path / "event.yaml"
+    path.write_text(NEW_EVENT.replace("NS", ns))
+    _clean_stderr(cluster.kubectl("create", "-n", ns, "-f", str(path), binary=binary))
+    got = cluster.kubectl("get", "events", "-n", ns, "-o", "json", binary=binary)
+    _clean_stderr(got)
+    by_name = {i["metadata"]["name"]: i for i in got.json()["items"]}
+    assert by_name["web.scaled"]["message"] == "made through events.k8s.io"
+    listed = cluster.kubectl("get", "events", "-n", ns, binary=binary)
+    _clean_stderr(listed)
+    events = cluster.kubectl("events", "-n", ns, binary=binary)
+    _clean_stderr(events)
+    for out in (listed.stdout, events.stdout):
+        assert "made through events.k8s.io" in out and "deployment/web" in out.lower()
+    new = cluster.kubectl(
+        "get", "events.events.k8s.io", "-n", ns, "-o", "json", binary=binary
+    ).json()
+    names = {i["metadata"]["name"] for i in new["items"]}
+    assert names == set(by_name)

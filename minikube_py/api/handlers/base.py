@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects, selectors, services, tables, validation
+from minikube_py.api import conversion, errors, objects, selectors, services, tables, validation
 from minikube_py.api import request as req
 from minikube_py.api.apply import track_update
 from minikube_py.api.handlers.common import (
@@ -51,14 +51,29 @@ class HandlerBase:
         self.bookmark_interval = BOOKMARK_INTERVAL
         self.ns_resource = registry.lookup("", "v1", "namespaces")
 
-    async def _get_kv(
+    def storage_resource(self, resource: ResourceInfo) -> ResourceInfo:
+        return self.registry.storage_of(resource)
+
+    async def _read_stored(
         self, resource: ResourceInfo, ns: str | None, name: str
     ) -> tuple[dict[str, Any], KeyValue]:
+        """The object as stored (in its storage version), with its resourceVersion."""
         try:
             kv = await self.store.get(resource.key(ns, name))
         except NotFound as exc:
             raise errors.not_found(resource, name) from exc
         return objects.decode_with_rv(kv.value, kv.mod_revision), kv
+
+    async def _get_kv(
+        self, resource: ResourceInfo, ns: str | None, name: str
+    ) -> tuple[dict[str, Any], KeyValue]:
+        """The object in the request's version, with its resourceVersion."""
+        stored, kv = await self._read_stored(resource, ns, name)
+        return conversion.from_storage(resource, stored), kv
+
+    def _decoded(self, resource: ResourceInfo, kv: KeyValue) -> dict[str, Any]:
+        """A listed value in the request's version, with its resourceVersion."""
+        return conversion.from_storage(resource, objects.decode_with_rv(kv.value, kv.mod_revision))
 
     def render_one(
         self,
@@ -195,6 +210,45 @@ class HandlerBase:
             subresource=subresource,
             ignored_fields=ignored(resource) if subresource is None else (),
         )
+
+    def _track_stored(
+        self,
+        resource: ResourceInfo,
+        old_stored: dict[str, Any] | None,
+        new_stored: dict[str, Any],
+        manager: str,
+        subresource: str | None,
+    ) -> dict[str, Any]:
+        """`_track` over stored objects: the fields are those of the request's version
+        (and the entry records its apiVersion), as Kubernetes' field manager does."""
+        if not resource.converted:
+            return self._track(resource, old_stored, new_stored, manager, subresource)
+        old = conversion.from_storage(resource, old_stored) if old_stored is not None else None
+        tracked = self._track(
+            resource, old, conversion.from_storage(resource, new_stored), manager, subresource
+        )
+        managed = (tracked.get("metadata") or {}).get("managedFields")
+        if managed is None:
+            new_stored["metadata"].pop("managedFields", None)
+        else:
+            new_stored["metadata"]["managedFields"] = managed
+        return new_stored
+
+    def _check_write(
+        self,
+        resource: ResourceInfo,
+        new_stored: dict[str, Any],
+        old_stored: dict[str, Any] | None,
+        subresource: str | None = None,
+    ) -> None:
+        """Validate a write, in the request's version when the resource has rules of its
+        own (events.k8s.io/v1), else in the storage version (autoscaling/v1)."""
+        if resource.checked_in_own_version and resource.converted:
+            new = conversion.from_storage(resource, new_stored)
+            old = conversion.from_storage(resource, old_stored) if old_stored else None
+            self._validate(resource, new, old, subresource)
+        else:
+            self._validate(self.storage_resource(resource), new_stored, old_stored, subresource)
 
     def _validate(
         self,

@@ -9,7 +9,7 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects
+from minikube_py.api import conversion, errors, objects
 from minikube_py.api import request as req
 from minikube_py.api.handlers.base import HandlerBase
 from minikube_py.api.handlers.common import (
@@ -139,7 +139,9 @@ class Deletes(HandlerBase):
                     return new, False
                 try:
                     rev = await self.store.update(
-                        kv.key, objects.storage_bytes(new), kv.mod_revision
+                        kv.key,
+                        objects.storage_bytes(conversion.to_storage(resource, new)),
+                        kv.mod_revision,
                     )
                 except Conflict:
                     continue
@@ -171,7 +173,7 @@ class Deletes(HandlerBase):
         )
         deleted: list[dict[str, Any]] = []
         for kv in page.items:
-            obj = msgspec.json.decode(kv.value)
+            obj = conversion.from_storage(resource, msgspec.json.decode(kv.value))
             if not self._matches(obj, ls, fs):
                 continue
             meta = obj.get("metadata", {})

@@ -73,7 +73,13 @@ class Reads(HandlerBase):
         table_version = req.table_version(request)
         partial = req.wants_partial_metadata(request)
         # without selectors or a Table, stored bytes go out as they are (resourceVersion spliced in)
-        raw_only = ls is None and fs is None and not table_version and not partial
+        raw_only = (
+            ls is None
+            and fs is None
+            and not table_version
+            and not partial
+            and not resource.converted
+        )
         items: list[dict[str, Any]] = []
         raw_items: list[KeyValue] = []
         prefix = resource.key_prefix(info.namespace)
@@ -92,7 +98,7 @@ class Reads(HandlerBase):
                     if raw_only:
                         raw_items.append(kv)
                         continue
-                    obj = objects.decode_with_rv(kv.value, kv.mod_revision)
+                    obj = self._decoded(resource, kv)
                     if self._matches(obj, ls, fs):
                         items.append(obj)
                 store_token = page.continue_token

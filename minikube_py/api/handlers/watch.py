@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from minikube_py.api import errors, objects, tables
+from minikube_py.api import conversion, errors, tables
 from minikube_py.api import request as req
 from minikube_py.api.handlers.base import HandlerBase
 from minikube_py.api.handlers.common import (
@@ -60,7 +60,7 @@ class Watches(HandlerBase):
                 for kv in page.items:
                     if name_only and kv.key != prefix:
                         continue
-                    obj = objects.decode_with_rv(kv.value, kv.mod_revision)
+                    obj = self._decoded(resource, kv)
                     if self._matches(obj, ls, fs):
                         initial.append(obj)
                 token = page.continue_token
@@ -113,9 +113,13 @@ class Watches(HandlerBase):
                 }
             await response.write(encode({"type": kind, "object": body}) + b"\n")
 
+        def served(obj: dict[str, Any]) -> dict[str, Any]:
+            # the cache holds storage-version objects: shared, never mutated (converting copies)
+            return conversion.from_storage(resource, obj)
+
         async def emit_event(kind: str, ev: CacheEvent) -> None:
-            if table_version or partial:
-                await emit(kind, ev.object)
+            if table_version or partial or resource.converted:
+                await emit(kind, served(ev.object))
             else:
                 await response.write(
                     b"".join((b'{"type":"', kind.encode(), b'","object":', ev.raw, b"}\n"))
@@ -156,8 +160,10 @@ class Watches(HandlerBase):
                     if ls is None and fs is None:
                         await emit_event(ev.type, ev)
                         continue
-                    new_match = ev.type != "DELETED" and self._matches(ev.object, ls, fs)
-                    old_match = ev.prev_object is not None and self._matches(ev.prev_object, ls, fs)
+                    new_match = ev.type != "DELETED" and self._matches(served(ev.object), ls, fs)
+                    old_match = ev.prev_object is not None and self._matches(
+                        served(ev.prev_object), ls, fs
+                    )
                     if ev.type == "DELETED":
                         if old_match:
                             await emit_event("DELETED", ev)

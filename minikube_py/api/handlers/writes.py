@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from minikube_py.api import admission, errors, objects, reviews, services, validation
+from minikube_py.api import admission, conversion, errors, objects, reviews, services, validation
 from minikube_py.api import patch as patching
 from minikube_py.api import request as req
 from minikube_py.api.apply import apply as server_side_apply
@@ -81,23 +81,31 @@ class Writes(HandlerBase):
         meta["creationTimestamp"] = objects.now_rfc3339()
         if resource.has_generation:
             meta["generation"] = 1
-        validation.apply_defaults(resource, obj)
-        objects.initial_status(resource, obj)
-        if resource.kind == "Namespace":
+        # from here on the object is in its storage version (itself when not converted)
+        stored_as = self.storage_resource(resource)
+        if resource.converted:
+            obj["apiVersion"], obj["kind"] = resource.api_version, resource.kind
+            if resource.checked_in_own_version:
+                validation.apply_defaults(resource, obj)
+        obj = conversion.to_storage(resource, obj)
+        validation.apply_defaults(stored_as, obj)
+        objects.initial_status(stored_as, obj)
+        meta = obj["metadata"]
+        if stored_as.kind == "Namespace":
             obj.setdefault("metadata", {}).setdefault("labels", {})[
                 "kubernetes.io/metadata.name"
             ] = meta.get("name", "")
-        self._validate(resource, obj, None)
-        await admission.admit(self.store, admission.Attributes(resource, "CREATE", obj))
+        self._check_write(resource, obj, None)
+        await admission.admit(self.store, admission.Attributes(stored_as, "CREATE", obj))
         await self._check_namespace(
             resource, meta.get("namespace") if resource.namespaced else None
         )
         if not applied:
-            obj = self._track(resource, None, obj, opts.field_manager, None)
+            obj = self._track_stored(resource, None, obj, opts.field_manager, None)
         if opts.dry_run:
-            return obj  # nothing stored, so no resourceVersion
+            return conversion.from_storage(resource, obj)  # nothing stored, so no resourceVersion
         name = obj["metadata"]["name"]
-        taken = await self.services.allocate(resource, obj) if is_service(resource) else None
+        taken = await self.services.allocate(stored_as, obj) if is_service(stored_as) else None
         try:
             rev = await self.store.create(
                 resource.key(meta.get("namespace") if resource.namespaced else None, name),
@@ -112,7 +120,7 @@ class Writes(HandlerBase):
                 raise errors.too_large(exc.limit) from exc
             raise
         obj["metadata"]["resourceVersion"] = str(rev)
-        return obj
+        return conversion.from_storage(resource, obj)
 
     async def update(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         resource = info.resource
@@ -159,9 +167,12 @@ class Writes(HandlerBase):
     ) -> tuple[dict[str, Any], bool]:
         """Read, mutate (a function of the current object), check and write back,
         retrying on a moved revision unless the caller pinned one."""
+        # `mutate` sees and returns the request's version; the rest works on the storage
+        # version (the same objects when the resource is not converted)
+        stored_as = self.storage_resource(resource)
         for _ in range(PATCH_RETRIES):
             try:
-                current, kv = await self._get_kv(resource, ns, name)
+                current, kv = await self._read_stored(resource, ns, name)
             except errors.APIError:
                 if not create_missing:
                     raise
@@ -173,35 +184,39 @@ class Writes(HandlerBase):
                     name,
                     "the object has been modified; please apply your changes to the latest version and try again",
                 )
-            incoming = mutate(objects.deep(current))
+            incoming = mutate(objects.deep(conversion.from_storage(resource, current)))
             self._check_types(resource, incoming)
-            new = self._prepare_update(resource, current, incoming, subresource)
+            if resource.converted:
+                incoming["apiVersion"] = resource.api_version
+                incoming["kind"] = resource.kind
+                incoming = conversion.to_storage(resource, incoming)
+            new = self._prepare_update(stored_as, current, incoming, subresource)
             if subresource != BINDING:
-                self._validate(resource, new, current, subresource)
+                self._check_write(resource, new, current, subresource)
             if subresource is None:
                 await admission.admit(
-                    self.store, admission.Attributes(resource, "UPDATE", new, current)
+                    self.store, admission.Attributes(stored_as, "UPDATE", new, current)
                 )
             if not changed(current, new):
-                return current, False
+                return conversion.from_storage(resource, current), False
             if not applied and subresource in (None, "status"):
-                new = self._track(resource, current, new, opts.field_manager, subresource)
+                new = self._track_stored(resource, current, new, opts.field_manager, subresource)
             if opts.dry_run:
                 # nothing written: the object keeps the version it was read at
                 new["metadata"]["resourceVersion"] = str(kv.mod_revision)
-                return new, False
-            service = is_service(resource)
+                return conversion.from_storage(resource, new), False
+            service = is_service(stored_as)
             try:
                 if (
                     new["metadata"].get("deletionTimestamp")
                     and not new["metadata"].get("finalizers")
-                    and finalized(resource, new)
+                    and finalized(stored_as, new)
                 ):
                     await self.store.delete(kv.key, kv.mod_revision)
                     if service:
                         await self.services.release(self.services.held_by(current))
-                    return new, False
-                taken = await self.services.allocate(resource, new, current) if service else None
+                    return conversion.from_storage(resource, new), False
+                taken = await self.services.allocate(stored_as, new, current) if service else None
                 try:
                     rev = await self.store.update(
                         kv.key, objects.storage_bytes(new), kv.mod_revision
@@ -225,7 +240,7 @@ class Writes(HandlerBase):
             except TooLarge as exc:
                 raise errors.too_large(exc.limit) from exc
             new["metadata"]["resourceVersion"] = str(rev)
-            return new, False
+            return conversion.from_storage(resource, new), False
         raise errors.conflict(resource, name, "too many concurrent updates; try again")
 
     def _prepare_update(

@@ -203,8 +203,10 @@ _RULES: dict[tuple[str, str], _Rules] = {
     ("autoscaling", "HorizontalPodAutoscaler"): _Rules(
         name=_meta.path_segment_name, validate=autoscaling.validate_hpa
     ),
+    # the strict rules hold for events created through events.k8s.io; an update there
+    # (of any Event, a core/v1 one too: they are one set) only keeps its fields fixed
     ("events.k8s.io", "Event"): _Rules(
-        validate=core.validate_events_v1_event, update=core.validate_events_v1_update
+        create=core.validate_events_v1_event, update=core.validate_events_v1_update
     ),
 }
 _DEFAULT_RULES = _Rules()
