@@ -1,5 +1,5 @@
 """Pure helpers over object dicts: timestamps, names, metadata the server owns,
-what counts as a spec change, and the status a new object starts with."""
+what counts as a spec change, and a pod's QoS class."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 
 import msgspec
 
-from minikube_py.api.registry import ResourceInfo
 from minikube_py.api.validation.quantity import parse_quantity
 
 # the alphabet Kubernetes uses for generateName suffixes (no vowels, no lookalikes)
@@ -100,32 +99,6 @@ def decode_with_rv(raw: bytes, revision: int) -> dict[str, Any]:
         meta = obj["metadata"] = {}
     meta["resourceVersion"] = str(revision)
     return obj
-
-
-def initial_status(resource: ResourceInfo, obj: dict[str, Any]) -> None:
-    """Reset status on create, as the Kubernetes strategies do."""
-    kind = resource.kind
-    if kind == "Pod":
-        obj["status"] = {"phase": "Pending", "qosClass": qos_class(obj)}
-    elif kind == "Namespace":
-        obj["status"] = {"phase": "Active"}
-    elif kind == "Service":
-        obj["status"] = {"loadBalancer": {}}
-    elif kind in ("Node",):
-        obj.setdefault("status", {})
-    elif kind in ("PersistentVolumeClaim", "PersistentVolume"):
-        obj["status"] = {"phase": "Pending"}
-    elif kind == "PodDisruptionBudget":
-        # the status' counts are not omitempty: Kubernetes writes them as 0
-        obj["status"] = dict.fromkeys(
-            ("disruptionsAllowed", "currentHealthy", "desiredHealthy", "expectedPods"), 0
-        )
-    elif kind == "HorizontalPodAutoscaler":
-        obj["status"] = {"desiredReplicas": 0}
-    elif kind == "Ingress":
-        obj["status"] = {"loadBalancer": {}}
-    elif resource.has_status:
-        obj["status"] = {}
 
 
 def qos_class(pod: dict[str, Any]) -> str:

@@ -9,7 +9,16 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import conversion, errors, objects, selectors, services, tables, validation
+from minikube_py.api import (
+    conversion,
+    errors,
+    objects,
+    selectors,
+    services,
+    strategy,
+    tables,
+    validation,
+)
 from minikube_py.api import request as req
 from minikube_py.api.apply import track_update
 from minikube_py.api.handlers.common import (
@@ -44,6 +53,7 @@ class HandlerBase:
     ) -> None:
         self.store = store
         self.services = services.ServiceAllocator(store, service_cidr)
+        self.strategies = strategy.Strategies(self.services)
         self.cache = cache
         self.registry = registry
         self.openapi = openapi

@@ -12,8 +12,9 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
-from minikube_py.api import errors, objects, selectors, tables
+from minikube_py.api import errors, objects, tables
 from minikube_py.api.registry import ResourceInfo
+from minikube_py.api.strategy import Strategy
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,7 @@ DELETECOLLECTION_LIMIT = 10_000
 LIST_PAGE = 500
 LIST_STREAM_CHUNK = 500  # items per write when a list is streamed out
 RV_WAIT = 3.0  # how long a request for a newer resourceVersion waits for it, as Kubernetes
-# kinds whose registries set ReturnDeletedObject: a delete answers with the object,
-# not a Status, even when it is gone at once
-RETURN_DELETED_OBJECT = frozenset({"Pod", "Service", "ServiceAccount", "Namespace"})
 BINDING = "binding"  # the binding subresource writes spec.nodeName past the pod's immutability
-MAX_GRACE_SECONDS = (2**63 - 1) // 10**9  # the longest Go time.Duration, in seconds
 MAX_TOKEN_SECONDS = 2**32  # TokenRequest validation's upper bound
 # the kinds POSTed to subresources, whose bodies are type-checked against them
 SUBRESOURCE_KINDS = {
@@ -146,17 +143,6 @@ def check_watch_options(send_initial: str | None, match: str) -> None:
     )
 
 
-def grace_seconds(value: Any) -> int:
-    """A pod's deletion grace: negative is 1 second, as Kubernetes' pod strategy has
-    it, and no longer than a Go time.Duration holds (a larger one overflowed here)."""
-    seconds = int(value if value is not None else 30)
-    return 1 if seconds < 0 else min(seconds, MAX_GRACE_SECONDS)
-
-
-def is_service(resource: ResourceInfo) -> bool:
-    return resource.kind == "Service" and not resource.group
-
-
 def ignored(resource: ResourceInfo) -> tuple[str, ...]:
     return ("status",) if resource.has_status else ()
 
@@ -178,12 +164,6 @@ def changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     }
 
 
-def finalized(resource: ResourceInfo, obj: dict[str, Any]) -> bool:
-    if resource.kind == "Namespace":
-        return not (obj.get("spec") or {}).get("finalizers")
-    return True
-
-
 def qualified(resource: ResourceInfo) -> str:
     return f"{resource.plural}.{resource.group}" if resource.group else resource.plural
 
@@ -198,15 +178,11 @@ def int_rv(rv: str) -> int:
     return value
 
 
-def to_scale(resource: ResourceInfo, obj: dict[str, Any]) -> dict[str, Any]:
+def to_scale(strategy: Strategy, obj: dict[str, Any]) -> dict[str, Any]:
     meta = obj.get("metadata", {})
     spec = obj.get("spec") or {}
     status = obj.get("status") or {}
-    selector = spec.get("selector") or {}
-    if resource.kind == "ReplicationController":
-        sel = ",".join(f"{k}={v}" for k, v in sorted(selector.items()))
-    else:
-        sel = selectors.selector_string(selector) if isinstance(selector, dict) else ""
+    sel = strategy.scale_selector(spec.get("selector") or {})
     return {
         "kind": "Scale",
         "apiVersion": "autoscaling/v1",

@@ -1,5 +1,6 @@
 """delete and deletecollection: preconditions, finalizers, propagation policy
-recorded for the garbage collector, graceful pod deletion."""
+recorded for the garbage collector; graceful deletion and what else a kind
+holds back is its strategy's (api/strategy.py)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,7 @@ from minikube_py.api.handlers.base import HandlerBase
 from minikube_py.api.handlers.common import (
     DELETECOLLECTION_LIMIT,
     PATCH_RETRIES,
-    RETURN_DELETED_OBJECT,
     deleted_status,
-    grace_seconds,
-    is_service,
     json_response,
 )
 from minikube_py.api.registry import ResourceInfo
@@ -33,7 +31,7 @@ class Deletes(HandlerBase):
         assert info.name is not None
         options = await self._delete_options(request)
         obj, gone = await self.delete_object(info.resource, info.namespace, info.name, options)
-        if gone and info.resource.kind not in RETURN_DELETED_OBJECT:
+        if gone and not self.strategies.of(info.resource).return_deleted_object:
             return json_response(deleted_status(info.resource, obj))
         return self.render_one(request, info.resource, obj, 200)
 
@@ -100,28 +98,18 @@ class Deletes(HandlerBase):
                 wanted = [f for f in wanted if f != "foregroundDeletion"]
             elif policy == "Background":
                 wanted = [f for f in wanted if f not in ("orphan", "foregroundDeletion")]
-            grace = options.get("gracePeriodSeconds")
-            graceful = (
-                resource.kind == "Pod"
-                and bool((obj.get("spec") or {}).get("nodeName"))
-                and grace != 0
-            )
-            namespace_hold = resource.kind == "Namespace" and bool(
-                (obj.get("spec") or {}).get("finalizers")
-            )
-            if meta.get("deletionTimestamp") and (finalizers or namespace_hold):
+            strategy = self.strategies.of(resource)
+            seconds = strategy.deletion_grace(obj, options)
+            graceful = seconds is not None
+            held = not strategy.finalized(obj)
+            if meta.get("deletionTimestamp") and (finalizers or held):
                 if wanted == finalizers:
                     return obj, False
-            if wanted or graceful or namespace_hold:
+            if wanted or graceful or held:
                 new = objects.deep(obj)
                 nmeta = new["metadata"]
                 if not nmeta.get("deletionTimestamp"):
-                    if graceful:
-                        seconds = grace_seconds(
-                            grace
-                            if grace is not None
-                            else (new.get("spec") or {}).get("terminationGracePeriodSeconds", 30)
-                        )
+                    if seconds is not None:
                         at = datetime.datetime.now(datetime.UTC) + datetime.timedelta(
                             seconds=seconds
                         )
@@ -132,8 +120,7 @@ class Deletes(HandlerBase):
                         nmeta["deletionGracePeriodSeconds"] = 0
                 if wanted:
                     nmeta["finalizers"] = wanted
-                if resource.kind == "Namespace":
-                    new.setdefault("status", {})["phase"] = "Terminating"
+                strategy.mark_deleting(new)
                 nmeta.pop("resourceVersion", None)
                 if dry:
                     return new, False
@@ -157,8 +144,7 @@ class Deletes(HandlerBase):
                 continue
             except NotFound as exc:
                 raise errors.not_found(resource, name) from exc
-            if is_service(resource):
-                await self.services.release(self.services.held_by(obj))
+            await strategy.release(obj)
             return obj, True
         raise errors.conflict(resource, name, "too many concurrent updates; try again")
 

@@ -34,7 +34,7 @@ class Reads(HandlerBase):
         assert info.name is not None
         obj, _ = await self._get_kv(info.resource, info.namespace, info.name)
         if info.subresource == "scale":
-            return json_response(to_scale(info.resource, obj))
+            return json_response(to_scale(self.strategies.of(info.resource), obj))
         return self.render_one(request, info.resource, obj)
 
     async def list_objects(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from minikube_py.api import admission, conversion, errors, objects, reviews, services, validation
+from minikube_py.api import admission, conversion, errors, objects, reviews, validation
 from minikube_py.api import patch as patching
 from minikube_py.api import request as req
 from minikube_py.api.apply import apply as server_side_apply
@@ -18,9 +18,7 @@ from minikube_py.api.handlers.common import (
     Options,
     changed,
     default_manager,
-    finalized,
     ignored,
-    is_service,
     json_response,
     kind_check,
     to_scale,
@@ -89,12 +87,10 @@ class Writes(HandlerBase):
                 validation.apply_defaults(resource, obj)
         obj = conversion.to_storage(resource, obj)
         validation.apply_defaults(stored_as, obj)
-        objects.initial_status(stored_as, obj)
+        strategy = self.strategies.of(stored_as)
+        strategy.initial_status(stored_as, obj)
+        strategy.prepare_create(obj)
         meta = obj["metadata"]
-        if stored_as.kind == "Namespace":
-            obj.setdefault("metadata", {}).setdefault("labels", {})[
-                "kubernetes.io/metadata.name"
-            ] = meta.get("name", "")
         self._check_write(resource, obj, None)
         await admission.admit(self.store, admission.Attributes(stored_as, "CREATE", obj))
         await self._check_namespace(
@@ -105,15 +101,15 @@ class Writes(HandlerBase):
         if opts.dry_run:
             return conversion.from_storage(resource, obj)  # nothing stored, so no resourceVersion
         name = obj["metadata"]["name"]
-        taken = await self.services.allocate(stored_as, obj) if is_service(stored_as) else None
+        give_back = await strategy.reserve(stored_as, obj, None)
         try:
             rev = await self.store.create(
                 resource.key(meta.get("namespace") if resource.namespaced else None, name),
                 objects.storage_bytes(obj),
             )
         except BaseException as exc:
-            if taken is not None:
-                await self.services.release(taken)
+            if give_back is not None:
+                await give_back()
             if isinstance(exc, KeyExists):
                 raise errors.already_exists(resource, name) from exc
             if isinstance(exc, TooLarge):
@@ -205,28 +201,26 @@ class Writes(HandlerBase):
                 # nothing written: the object keeps the version it was read at
                 new["metadata"]["resourceVersion"] = str(kv.mod_revision)
                 return conversion.from_storage(resource, new), False
-            service = is_service(stored_as)
+            strategy = self.strategies.of(stored_as)
             try:
                 if (
                     new["metadata"].get("deletionTimestamp")
                     and not new["metadata"].get("finalizers")
-                    and finalized(stored_as, new)
+                    and strategy.finalized(new)
                 ):
                     await self.store.delete(kv.key, kv.mod_revision)
-                    if service:
-                        await self.services.release(self.services.held_by(current))
+                    await strategy.release(current)
                     return conversion.from_storage(resource, new), False
-                taken = await self.services.allocate(stored_as, new, current) if service else None
+                give_back = await strategy.reserve(stored_as, new, current)
                 try:
                     rev = await self.store.update(
                         kv.key, objects.storage_bytes(new), kv.mod_revision
                     )
                 except BaseException:
-                    if taken is not None:
-                        await self.services.release(taken)
+                    if give_back is not None:
+                        await give_back()
                     raise
-                if service:
-                    await self.services.release(self.services.no_longer_held(current, new))
+                await strategy.release_dropped(new, current)
             except Conflict:
                 if precondition is not None:
                     raise errors.conflict(
@@ -284,16 +278,7 @@ class Writes(HandlerBase):
             else:
                 meta.pop(field, None)
         meta.pop("resourceVersion", None)
-        if resource.has_status and resource.kind != "Node":
-            if "status" in current:
-                new["status"] = current["status"]
-            else:
-                new.pop("status", None)
-        if resource.kind == "Namespace":
-            new["spec"] = current.get("spec", {})
-            meta.setdefault("labels", {})["kubernetes.io/metadata.name"] = meta.get("name", "")
-        if is_service(resource):
-            services.carry_allocated(current, new)
+        self.strategies.of(resource).prepare_update(resource, new, current)
         validation.apply_defaults(resource, new)
         if resource.has_generation and objects.spec_view(new) != objects.spec_view(current):
             meta["generation"] = int(cur_meta.get("generation") or 1) + 1
@@ -343,7 +328,7 @@ class Writes(HandlerBase):
         obj, _ = await self.update_object(
             info.resource, info.namespace, info.name, mutate, opts, None, precondition
         )
-        return json_response(to_scale(info.resource, obj))
+        return json_response(to_scale(self.strategies.of(info.resource), obj))
 
     async def patch(self, request: web.Request, info: req.RequestInfo) -> web.StreamResponse:
         resource = info.resource
@@ -428,7 +413,9 @@ class Writes(HandlerBase):
 
         def do_patch(cur: dict[str, Any] | None) -> dict[str, Any]:
             assert cur is not None
-            target = to_scale(resource, cur) if info.subresource == "scale" else cur
+            target = (
+                to_scale(self.strategies.of(resource), cur) if info.subresource == "scale" else cur
+            )
             try:
                 if ctype == req.JSON_PATCH:
                     out = patching.json_patch(target, patch_doc)
@@ -458,5 +445,5 @@ class Writes(HandlerBase):
             None if info.subresource == "scale" else info.subresource,
         )
         if info.subresource == "scale":
-            return json_response(to_scale(resource, result))
+            return json_response(to_scale(self.strategies.of(resource), result))
         return self.render_one(request, resource, result, 200, headers)
