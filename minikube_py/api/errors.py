@@ -59,7 +59,8 @@ def _details(resource: ResourceInfo | None, name: str | None, **extra: Any) -> d
     return out
 
 
-def _qualified(resource: ResourceInfo) -> str:
+def qualified(resource: ResourceInfo) -> str:
+    """The resource as Kubernetes names it in messages: plural.group."""
     return f"{resource.plural}.{resource.group}" if resource.group else resource.plural
 
 
@@ -81,7 +82,7 @@ def not_found(resource: ResourceInfo, name: str) -> APIError:
     return APIError(
         404,
         "NotFound",
-        f'{_qualified(resource)} "{name}" not found',
+        f'{qualified(resource)} "{name}" not found',
         details=_details(resource, name),
     )
 
@@ -103,7 +104,7 @@ def already_exists(resource: ResourceInfo, name: str) -> APIError:
     return APIError(
         409,
         "AlreadyExists",
-        f'{_qualified(resource)} "{name}" already exists',
+        f'{qualified(resource)} "{name}" already exists',
         details=_details(resource, name),
     )
 
@@ -112,7 +113,7 @@ def conflict(resource: ResourceInfo, name: str, why: str) -> APIError:
     return APIError(
         409,
         "Conflict",
-        f'Operation cannot be fulfilled on {_qualified(resource)} "{name}": {why}',
+        f'Operation cannot be fulfilled on {qualified(resource)} "{name}": {why}',
         details=_details(resource, name),
     )
 
@@ -132,7 +133,7 @@ def forbidden(resource: ResourceInfo, name: str, why: str) -> APIError:
     return APIError(
         403,
         "Forbidden",
-        f'{_qualified(resource)} "{name}" is forbidden: {why}',
+        f'{qualified(resource)} "{name}" is forbidden: {why}',
         details=_details(resource, name),
     )
 

@@ -3,7 +3,6 @@ what counts as a spec change, and a pod's QoS class."""
 
 from __future__ import annotations
 
-import copy
 import datetime
 import secrets
 import uuid
@@ -11,6 +10,7 @@ from typing import Any
 
 import msgspec
 
+from minikube_py.api.patch.jsonvalue import deep_copy
 from minikube_py.api.validation.quantity import parse_quantity
 
 # the alphabet Kubernetes uses for generateName suffixes (no vowels, no lookalikes)
@@ -28,10 +28,6 @@ SERVER_METADATA = (
 def now_rfc3339(clock: datetime.datetime | None = None) -> str:
     t = clock or datetime.datetime.now(datetime.UTC)
     return t.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def now_micro() -> str:
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def generated_name(prefix: str) -> str:
@@ -129,4 +125,7 @@ def _quantity(raw: Any) -> Any:
 
 
 def deep(obj: dict[str, Any]) -> dict[str, Any]:
-    return copy.deepcopy(obj)
+    """A private copy of a JSON object (the patch package's JSON-only copy: several
+    times faster than copy.deepcopy, and it is on every update's path)."""
+    copied: dict[str, Any] = deep_copy(obj)
+    return copied

@@ -27,7 +27,6 @@ from minikube_py.api.handlers.common import (
     ignored,
     include_object,
     json_response,
-    qualified,
 )
 from minikube_py.api.openapi import OpenAPIDocs
 from minikube_py.api.pki import TokenSigner
@@ -163,7 +162,7 @@ class HandlerBase:
             raise errors.APIError(
                 403,
                 "Forbidden",
-                f'{qualified(resource)} "" is forbidden: unable to create new content in namespace {ns} because it is being terminated',
+                f'{errors.qualified(resource)} "" is forbidden: unable to create new content in namespace {ns} because it is being terminated',
                 details={
                     "kind": resource.plural,
                     "causes": [

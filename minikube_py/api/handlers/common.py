@@ -164,10 +164,6 @@ def changed(current: dict[str, Any], new: dict[str, Any]) -> bool:
     }
 
 
-def qualified(resource: ResourceInfo) -> str:
-    return f"{resource.plural}.{resource.group}" if resource.group else resource.plural
-
-
 def int_rv(rv: str) -> int:
     try:
         value = int(rv)
